@@ -1,0 +1,76 @@
+package org.siren.dbus;
+
+import java.util.List;
+import java.util.Map;
+
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.annotations.DBusInterfaceName;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.messages.DBusSignal;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * The manager interface, exported at {@link BusNames#MANAGER_PATH}. Methods that may grow take an
+ * {@code a{sv}} options dictionary; an unknown key is refused with org.siren.Error.InvalidArgs.
+ */
+@DBusInterfaceName("org.siren.Builder1")
+@SuppressWarnings("checkstyle:MethodName")
+public interface Builder1 extends DBusInterface {
+
+    /** Every image, container and hand-made base in the store. Needs no authorization. */
+    List<ImageEntry> ListImages();
+
+    /** The object path of one image; org.siren.Error.NoSuchImage when there is none. */
+    DBusPath GetImage(String name);
+
+    /**
+     * Creates container {@code name} as an empty overlay layer over image {@code base}, writes and
+     * enables its mount units, and returns its object path. polkit action org.siren.manage.
+     */
+    DBusPath NewContainer(String name, String base, Map<String, Variant<?>> options);
+
+    /**
+     * Stops and removes the image's units, then deletes its layer. Refused while other images are
+     * built on it or a machine of that name runs. polkit action org.siren.manage.
+     */
+    void RemoveImage(String name, Map<String, Variant<?>> options);
+
+    class ImageAdded extends DBusSignal {
+        private final String name;
+        private final DBusPath image;
+
+        public ImageAdded(String path, String name, DBusPath image) throws DBusException {
+            super(path, name, image);
+            this.name = name;
+            this.image = image;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public DBusPath getImage() {
+            return image;
+        }
+    }
+
+    class ImageRemoved extends DBusSignal {
+        private final String name;
+        private final DBusPath image;
+
+        public ImageRemoved(String path, String name, DBusPath image) throws DBusException {
+            super(path, name, image);
+            this.name = name;
+            this.image = image;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public DBusPath getImage() {
+            return image;
+        }
+    }
+}

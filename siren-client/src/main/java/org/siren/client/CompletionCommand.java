@@ -1,0 +1,28 @@
+package org.siren.client;
+
+import java.util.concurrent.Callable;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "completion",
+        description = {
+            "Print the bash completion script of sirenctl (also works in zsh with bashcompinit).",
+            "Installed as /usr/share/bash-completion/completions/sirenctl; to try it now:",
+            "  source <(sirenctl completion)",
+        })
+final class CompletionCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine root = spec.root().commandLine();
+        spec.commandLine().getOut().print(AutoComplete.bash("sirenctl", root));
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package org.siren.client;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "new",
+        description = {
+            "Create container NAME as an empty overlay layer over image BASE.",
+            "Nothing of BASE is copied, so it takes the same time whatever BASE's size. NAME's own files",
+            "(logs, state) land in /var/lib/siren/NAME; BASE stays unchanged and can be shared.",
+        },
+        footerHeading = "%nExample:%n",
+        footer = {"  sirenctl new web0 web && machinectl start web0"})
+final class NewCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "Name of the new container (a valid machine name).")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "BASE", description = "Image to build it on (see 'sirenctl list').")
+    String base;
+
+    @Mixin
+    BusOptions bus;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (SirenBus siren = bus.connect()) {
+            siren.newContainer(name, base);
+        }
+        spec.commandLine().getOut().println("Created container " + name + " on " + base + ". Start it with:"
+                + System.lineSeparator() + "  machinectl start " + name);
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+package org.siren.client;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "rm",
+        aliases = "remove",
+        description = {
+            "Remove images or containers: their mount units are stopped, disabled and deleted, then",
+            "their layer. Refused while other images are built on one, or a machine of that name runs.",
+        })
+final class RemoveCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "NAME", description = "Images or containers to remove.")
+    List<String> names;
+
+    @Mixin
+    BusOptions bus;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (SirenBus siren = bus.connect()) {
+            for (String name : names) {
+                siren.removeImage(name);
+                spec.commandLine().getOut().println("Removed " + name);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package org.siren.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.Struct;
+import org.freedesktop.dbus.types.Variant;
+import org.siren.dbus.ImageEntry;
+
+/** Reads the values of raw replies as dbus-java decodes them. */
+final class ReplyValues {
+
+    private ReplyValues() {
+    }
+
+    static List<ImageEntry> imageEntries(Object value) {
+        List<ImageEntry> entries = new ArrayList<>();
+        for (Object row : asList(value)) {
+            Object[] f = row instanceof Struct s ? s.getParameters() : (Object[]) row;
+            entries.add(new ImageEntry((String) f[0], (String) f[1], (String) f[2], (String) f[3], (DBusPath) f[4]));
+        }
+        return entries;
+    }
+
+    static Map<String, Object> properties(Object value) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        ((Map<?, ?>) value).forEach((k, v) -> out.put((String) k, unwrap(v)));
+        return out;
+    }
+
+    private static Object unwrap(Object value) {
+        Object plain = value instanceof Variant<?> v ? v.getValue() : value;
+        if (plain instanceof Object[] array) {
+            return List.of(array);
+        }
+        if (plain instanceof Number n && !(plain instanceof Integer) && !(plain instanceof Long)) {
+            return n.longValue();
+        }
+        return plain;
+    }
+
+    static List<?> asList(Object value) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        if (value instanceof Object[] array) {
+            return List.of(array);
+        }
+        throw new IllegalStateException("unexpected reply value " + value);
+    }
+}

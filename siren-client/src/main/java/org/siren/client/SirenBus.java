@@ -1,0 +1,123 @@
+package org.siren.client;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.messages.Message;
+import org.freedesktop.dbus.messages.MethodCall;
+import org.freedesktop.dbus.types.Variant;
+import org.siren.dbus.BusNames;
+import org.siren.dbus.ImageEntry;
+
+/**
+ * sirenctl's connection to org.siren.Builder on the system bus ($DBUS_SYSTEM_BUS_ADDRESS if set).
+ * Changing calls carry ALLOW_INTERACTIVE_AUTHORIZATION unless the user said --no-ask-password.
+ */
+public final class SirenBus implements AutoCloseable {
+
+    private static final String MANAGER_IFACE = "org.siren.Builder1";
+    private static final long TIMEOUT_MS = 25_000;
+    private static final long INTERACTIVE_TIMEOUT_MS = 300_000;
+
+    private final DBusConnection connection;
+    private final boolean interactive;
+
+    private SirenBus(DBusConnection connection, boolean interactive) {
+        this.connection = connection;
+        this.interactive = interactive;
+    }
+
+    public static SirenBus connect(boolean interactive) {
+        try {
+            return new SirenBus(DBusConnectionBuilder.forSystemBus().withShared(false).build(), interactive);
+        } catch (DBusException | RuntimeException e) {
+            String address = System.getenv("DBUS_SYSTEM_BUS_ADDRESS");
+            throw new ClientException(ClientException.UNREACHABLE, "cannot connect to the system bus"
+                    + (address == null ? "" : " at " + address) + ": " + e.getMessage()
+                    + "; is dbus running? ('systemctl status dbus')", e);
+        }
+    }
+
+    public List<ImageEntry> listImages() {
+        Object[] reply = call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ListImages", "", false);
+        return ReplyValues.imageEntries(reply[0]);
+    }
+
+    public DBusPath getImage(String name) {
+        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "GetImage", "s", false, name)[0];
+    }
+
+    public Map<String, Object> imageProperties(String name) {
+        DBusPath path = getImage(name);
+        Object[] reply = call("org.freedesktop.DBus.Properties", path.getPath(), "GetAll", "s", false, "org.siren.Image1");
+        return ReplyValues.properties(reply[0]);
+    }
+
+    public DBusPath newContainer(String name, String base) {
+        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "NewContainer", "ssa{sv}", true, name, base,
+                Map.<String, Variant<?>>of())[0];
+    }
+
+    public void removeImage(String name) {
+        call(MANAGER_IFACE, BusNames.MANAGER_PATH, "RemoveImage", "sa{sv}", true, name, Map.<String, Variant<?>>of());
+    }
+
+    /** Whether a bus name has an owner (or can be activated); for doctor. */
+    public boolean hasOwnerOrActivatable(String busName) {
+        Object[] owned = raw("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner",
+                "s", (byte) 0, TIMEOUT_MS, busName);
+        if (Boolean.TRUE.equals(owned[0])) {
+            return true;
+        }
+        Object[] activatable = raw("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                "ListActivatableNames", "", (byte) 0, TIMEOUT_MS);
+        return activatable[0] instanceof Object[] names && List.of(names).contains(busName)
+                || activatable[0] instanceof List<?> list && list.contains(busName);
+    }
+
+    private Object[] call(String iface, String path, String member, String signature, boolean changing,
+            Object... args) {
+        byte flags = changing && interactive ? BusNames.ALLOW_INTERACTIVE_AUTHORIZATION : 0;
+        long timeout = changing && interactive ? INTERACTIVE_TIMEOUT_MS : TIMEOUT_MS;
+        return raw(BusNames.SERVICE, path, iface, member, signature, flags, timeout, args);
+    }
+
+    private Object[] raw(String destination, String path, String iface, String member, String signature, byte flags,
+            long timeout, Object... args) {
+        try {
+            MethodCall call = connection.getMessageFactory().createMethodCall(destination, path, iface, member, flags,
+                    signature.isEmpty() ? null : signature, args);
+            connection.sendMessage(call);
+            Message reply = call.getReply(timeout);
+            if (reply == null) {
+                throw new ClientException(ClientException.UNREACHABLE, destination + " did not answer " + member
+                        + " within " + timeout / 1000 + " s; see 'journalctl -u siren'");
+            }
+            if (reply instanceof org.freedesktop.dbus.messages.Error error) {
+                throw ErrorReplies.toClientException(error.getName(), firstString(error.getParameters()));
+            }
+            Object[] values = reply.getParameters();
+            return values == null ? new Object[0] : values;
+        } catch (DBusException e) {
+            throw new ClientException(ClientException.FAILED, member + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstString(Object[] params) {
+        return params != null && params.length > 0 ? String.valueOf(params[0]) : "";
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            throw new ClientException(ClientException.FAILED, "closing the bus connection failed: " + e.getMessage(), e);
+        }
+    }
+}

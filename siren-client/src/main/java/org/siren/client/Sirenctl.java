@@ -1,0 +1,76 @@
+package org.siren.client;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** sirenctl: the command-line client of the siren service. */
+@Command(name = "sirenctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = Sirenctl.Version.class,
+        description = {
+            "Build and manage OS containers for systemd-nspawn and machinectl, made of overlayfs layers.",
+            "",
+            "Images live in /var/lib/siren/NAME (the files each one adds) and are mounted at",
+            "/var/lib/machines/NAME by systemd units that siren writes, so 'machinectl start NAME' works",
+            "with no siren process running. Who may change images is decided by polkit (org.siren.*).",
+        },
+        subcommands = {
+            NewCommand.class,
+            ListCommand.class,
+            InspectCommand.class,
+            RemoveCommand.class,
+            DoctorCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class,
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  sirenctl new web0 web      container web0: an empty layer over image web",
+            "  machinectl start web0      boot it",
+            "  sirenctl list              what images there are",
+            "  sirenctl doctor            check that this system can run siren",
+            "",
+            "Exit status: 0 success, 1 failure, 2 bad usage, 3 no such image, 4 not authorized,",
+            "5 service unreachable, 6 invalid name or argument, 7 image busy.",
+        })
+public final class Sirenctl implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed; see 'sirenctl --help'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs sirenctl with the given output streams and returns its exit status. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Sirenctl());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ClientException client) {
+                err.println("sirenctl: " + client.getMessage());
+                return client.exitCode();
+            }
+            err.println("sirenctl: unexpected failure: " + e);
+            return ClientException.FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Sirenctl.class.getPackage().getImplementationVersion();
+            return new String[] {"sirenctl " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.siren.daemon;
+
+import java.time.Clock;
+
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.siren.daemon.auth.Authorizer;
+import org.siren.daemon.bus.BusEndpoint;
+import org.siren.daemon.image.ImageLocks;
+import org.siren.daemon.image.ImageStore;
+import org.siren.daemon.image.StoreLayout;
+import org.siren.daemon.service.ImageService;
+import org.siren.daemon.service.StoreRecovery;
+import org.siren.daemon.units.MountUnits;
+import org.siren.daemon.units.Systemd;
+
+/** sirend assembled: store, units, recovery, and the bus endpoint. */
+public final class SirenDaemon implements AutoCloseable {
+
+    /** How the daemon is set up; tests use temporary store roots. */
+    public record Config(StoreLayout layout, boolean automount, long lockWaitMillis) {
+    }
+
+    private final BusEndpoint endpoint;
+    private final ImageService images;
+
+    private SirenDaemon(BusEndpoint endpoint, ImageService images) {
+        this.endpoint = endpoint;
+        this.images = images;
+    }
+
+    /** Recovers the store from whatever a crash left, then serves on the connection. */
+    public static SirenDaemon start(DBusConnection connection, Config config, Systemd systemd, Authorizer authorizer)
+            throws DBusException {
+        ImageStore store = new ImageStore(config.layout());
+        store.initialize();
+        MountUnits units = new MountUnits(store, systemd, config.automount());
+        new StoreRecovery(store, units, systemd).run();
+        ImageService images = new ImageService(store, units, new ImageLocks(config.lockWaitMillis()), Clock.systemUTC());
+        return new SirenDaemon(BusEndpoint.open(connection, images, authorizer), images);
+    }
+
+    public ImageService images() {
+        return images;
+    }
+
+    @Override
+    public void close() throws DBusException {
+        endpoint.close();
+    }
+}

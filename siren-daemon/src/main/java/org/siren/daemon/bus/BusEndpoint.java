@@ -1,0 +1,34 @@
+package org.siren.daemon.bus;
+
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.siren.daemon.auth.Authorizer;
+import org.siren.daemon.service.ImageService;
+import org.siren.dbus.BusNames;
+
+/** Puts siren on a bus: exports the manager, announces images, and takes the well-known name last. */
+public final class BusEndpoint implements AutoCloseable {
+
+    private final DBusConnection connection;
+
+    private BusEndpoint(DBusConnection connection) {
+        this.connection = connection;
+    }
+
+    public static BusEndpoint open(DBusConnection connection, ImageService images, Authorizer authorizer)
+            throws DBusException {
+        ImageRegistry registry = new ImageRegistry(connection, images);
+        BuilderObject manager = new BuilderObject(images, authorizer, registry);
+        registry.setManager(manager);
+        images.setEvents(registry);
+        connection.exportObject(manager);
+        registry.sync(images.store().list());
+        connection.requestBusName(BusNames.SERVICE);
+        return new BusEndpoint(connection);
+    }
+
+    @Override
+    public void close() throws DBusException {
+        connection.releaseBusName(BusNames.SERVICE);
+    }
+}

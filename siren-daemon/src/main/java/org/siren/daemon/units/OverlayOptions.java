@@ -1,0 +1,50 @@
+package org.siren.daemon.units;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+import org.siren.daemon.SirenException;
+import org.siren.daemon.SirenException.Reason;
+import org.siren.daemon.image.LayerChain;
+
+/**
+ * The overlay mount options of an image: its chain's lower layers, its own upper layer and workdir,
+ * metacopy and redirect_dir off (layers must stay plain directories that can be copied, exported and
+ * flattened). Refuses paths that would inject into the option syntax, and option strings the kernel
+ * would truncate.
+ */
+public final class OverlayOptions {
+
+    /** The kernel copies mount options into one page. */
+    public static final int MAX_LENGTH = 4095;
+
+    private OverlayOptions() {
+    }
+
+    public static String of(LayerChain chain, Path workDir) {
+        if (chain.depth() < 2) {
+            throw new IllegalArgumentException("an overlay needs a base: chain " + chain.images());
+        }
+        String lower = chain.lowers().stream().map(OverlayOptions::checked).collect(Collectors.joining(":"));
+        String options = "lowerdir=" + lower + ",upperdir=" + checked(chain.upper()) + ",workdir=" + checked(workDir)
+                + ",metacopy=off,redirect_dir=off";
+        if (options.length() > MAX_LENGTH) {
+            throw new SirenException(Reason.FAILED, "the overlay options of " + chain.images().get(0) + " are "
+                    + options.length() + " bytes for " + chain.depth() + " layers; the kernel takes at most " + MAX_LENGTH
+                    + ": use shorter image names or a shorter store path");
+        }
+        return options;
+    }
+
+    private static String checked(Path path) {
+        String text = path.toString();
+        for (char c : ":,\\\n".toCharArray()) {
+            if (text.indexOf(c) >= 0) {
+                throw new SirenException(Reason.INVALID_ARGS, "the layer path \"" + text + "\" contains '"
+                        + (c == '\n' ? "\\n" : String.valueOf(c)) + "', which overlay mount options cannot carry;"
+                        + " move the store to a path without it");
+            }
+        }
+        return text;
+    }
+}
