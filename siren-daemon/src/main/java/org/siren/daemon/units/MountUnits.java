@@ -40,9 +40,10 @@ public final class MountUnits {
         return ImageUnits.of(name, store.layout());
     }
 
-    /** Writes the files of a mounted image; returns whether any of them changed. */
+    /** Writes the files of a mounted image and makes its mount point; returns whether any file changed. */
     public boolean write(ImageMetadata meta) {
         ImageUnits units = unitsOf(meta.name());
+        createMountPoint(units.mountPoint());
         LayerChain chain = store.chainOf(meta.name());
         String options = OverlayOptions.of(chain, store.layout().workDir(meta.name()));
         boolean changed = writeIfChanged(units.mountUnitFile(), UnitText.mount(units, meta, chain, options, !automount));
@@ -56,7 +57,6 @@ public final class MountUnits {
     /** Writes the units, then enables and starts them: the image is mounted (or will be on access). */
     public void install(ImageMetadata meta) {
         ImageUnits units = unitsOf(meta.name());
-        createMountPoint(units.mountPoint());
         write(meta);
         systemd.reload();
         activate(units);
