@@ -8,10 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "completion",
+@Command(mixinStandardHelpOptions = true,
+        name = "completion",
         description = {
-            "Print the bash completion script of sirenctl (also works in zsh with bashcompinit).",
-            "Installed as /usr/share/bash-completion/completions/sirenctl; to try it now:",
+            "Print the bash completion script of sirenctl.",
+            "",
+            "It is installed as /usr/share/bash-completion/completions/sirenctl; zsh can",
+            "use it with bashcompinit. To try it now:",
             "  source <(sirenctl completion)",
         })
 final class CompletionCommand implements Callable<Integer> {

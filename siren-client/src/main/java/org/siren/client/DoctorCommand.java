@@ -5,20 +5,23 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "doctor",
+@Command(mixinStandardHelpOptions = true,
+        name = "doctor",
         description = {
-            "Check that this system can run siren: overlayfs with several lower layers, systemd and",
-            "systemd-nspawn, the filesystem of /var/lib/siren, autofs, IP forwarding, polkit and the",
-            "siren service. Each problem comes with its fix. Exits 1 if any check FAILs.",
+            "Check that this system can run siren.",
+            "",
+            "Looks at overlayfs with several lower layers, systemd and systemd-nspawn, the",
+            "filesystem of /var/lib/siren, autofs, IP forwarding, polkit and the siren",
+            "service. Each problem comes with its fix. Exits 1 if any check FAILs.",
         })
 final class DoctorCommand implements Callable<Integer> {
 
-    @Mixin
-    BusOptions bus;
+    @ParentCommand
+    Sirenctl sirenctl;
 
     @Spec
     CommandSpec spec;
@@ -26,7 +29,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Check> checks = new SystemChecks(bus::connect).run();
+        List<Check> checks = new SystemChecks(sirenctl::connect).run();
         boolean failed = false;
         for (Check check : checks) {
             out.printf("%-4s  %s: %s%n", check.status().label, check.what(), check.detail());

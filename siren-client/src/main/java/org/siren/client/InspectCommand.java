@@ -7,15 +7,21 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "inspect",
+@Command(mixinStandardHelpOptions = true,
+        name = "inspect",
         aliases = "show",
-        description = "Show an image's properties: its layers, paths, size, mount state and dependents.")
+        description = {
+            "Show an image's properties.",
+            "",
+            "Its kind, version, base, layers (its own first), mount point and state, the",
+            "size of its own files, and the images built on it.",
+        })
 final class InspectCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The image or container.")
@@ -24,8 +30,8 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON object with the D-Bus property names.")
     boolean json;
 
-    @Mixin
-    BusOptions bus;
+    @ParentCommand
+    Sirenctl sirenctl;
 
     @Spec
     CommandSpec spec;
@@ -33,7 +39,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Object> props;
-        try (SirenBus siren = bus.connect()) {
+        try (SirenBus siren = sirenctl.connect()) {
             props = siren.imageProperties(name);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -8,21 +8,22 @@ import java.util.concurrent.Callable;
 
 import org.siren.dbus.ImageEntry;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list",
+@Command(mixinStandardHelpOptions = true,
+        name = "list",
         aliases = "ls",
-        description = "List images, containers and bases. Needs no authorization.")
+        description = "List images, containers and bases (needs no authorization).")
 final class ListCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
     boolean json;
 
-    @Mixin
-    BusOptions bus;
+    @ParentCommand
+    Sirenctl sirenctl;
 
     @Spec
     CommandSpec spec;
@@ -30,7 +31,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ImageEntry> images;
-        try (SirenBus siren = bus.connect()) {
+        try (SirenBus siren = sirenctl.connect()) {
             images = siren.listImages();
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -3,16 +3,19 @@ package org.siren.client;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "new",
+@Command(mixinStandardHelpOptions = true,
+        name = "new",
         description = {
             "Create container NAME as an empty overlay layer over image BASE.",
-            "Nothing of BASE is copied, so it takes the same time whatever BASE's size. NAME's own files",
-            "(logs, state) land in /var/lib/siren/NAME; BASE stays unchanged and can be shared.",
+            "",
+            "Nothing of BASE is copied, so this takes the same time whatever BASE's size.",
+            "NAME's own files (logs, state) land in /var/lib/siren/NAME; BASE stays",
+            "unchanged and can be shared by many containers.",
         },
         footerHeading = "%nExample:%n",
         footer = {"  sirenctl new web0 web && machinectl start web0"})
@@ -24,15 +27,15 @@ final class NewCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "BASE", description = "Image to build it on (see 'sirenctl list').")
     String base;
 
-    @Mixin
-    BusOptions bus;
+    @ParentCommand
+    Sirenctl sirenctl;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (SirenBus siren = bus.connect()) {
+        try (SirenBus siren = sirenctl.connect()) {
             siren.newContainer(name, base);
         }
         spec.commandLine().getOut().println("Created container " + name + " on " + base + ". Start it with:"

@@ -4,31 +4,34 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "rm",
+@Command(mixinStandardHelpOptions = true,
+        name = "rm",
         aliases = "remove",
         description = {
-            "Remove images or containers: their mount units are stopped, disabled and deleted, then",
-            "their layer. Refused while other images are built on one, or a machine of that name runs.",
+            "Remove images or containers.",
+            "",
+            "Their mount units are stopped, disabled and deleted, then their layer. Refused",
+            "while other images are built on one, or while a machine of that name runs.",
         })
 final class RemoveCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "Images or containers to remove.")
     List<String> names;
 
-    @Mixin
-    BusOptions bus;
+    @ParentCommand
+    Sirenctl sirenctl;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (SirenBus siren = bus.connect()) {
+        try (SirenBus siren = sirenctl.connect()) {
             for (String name : names) {
                 siren.removeImage(name);
                 spec.commandLine().getOut().println("Removed " + name);

@@ -11,11 +11,12 @@ import picocli.CommandLine.HelpCommand;
         mixinStandardHelpOptions = true,
         versionProvider = Sirenctl.Version.class,
         description = {
-            "Build and manage OS containers for systemd-nspawn and machinectl, made of overlayfs layers.",
+            "Build and manage OS containers for systemd-nspawn and machinectl.",
             "",
-            "Images live in /var/lib/siren/NAME (the files each one adds) and are mounted at",
-            "/var/lib/machines/NAME by systemd units that siren writes, so 'machinectl start NAME' works",
-            "with no siren process running. Who may change images is decided by polkit (org.siren.*).",
+            "Images are overlayfs layers: /var/lib/siren/NAME holds the files an image adds,",
+            "and systemd units that siren writes mount it at /var/lib/machines/NAME, so",
+            "'machinectl start NAME' works with no siren process running. polkit decides",
+            "who may change images (actions org.siren.*).",
         },
         subcommands = {
             NewCommand.class,
@@ -33,13 +34,23 @@ import picocli.CommandLine.HelpCommand;
             "  sirenctl list              what images there are",
             "  sirenctl doctor            check that this system can run siren",
             "",
-            "Exit status: 0 success, 1 failure, 2 bad usage, 3 no such image, 4 not authorized,",
-            "5 service unreachable, 6 invalid name or argument, 7 image busy.",
+            "Exit status: 0 success, 1 failure, 2 bad usage, 3 no such image,",
+            "4 not authorized, 5 service unreachable, 6 invalid name or argument,",
+            "7 image busy.",
         })
 public final class Sirenctl implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--no-ask-password", scope = CommandLine.ScopeType.INHERIT,
+            description = "Do not let polkit ask for a password; fail at once if not authorized.")
+    boolean noAskPassword;
+
+    /** Connects to the service; changing calls may ask for a password unless --no-ask-password. */
+    SirenBus connect() {
+        return SirenBus.connect(!noAskPassword);
+    }
 
     @Override
     public void run() {
