@@ -38,6 +38,14 @@ public final class Error {
         }
     }
 
+    public static class NoSuchJob extends DBusExecutionException {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchJob(String message) {
+            super(message);
+        }
+    }
+
     public static class ImageExists extends DBusExecutionException {
         private static final long serialVersionUID = 1L;
 

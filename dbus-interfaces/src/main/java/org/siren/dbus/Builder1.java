@@ -8,6 +8,7 @@ import org.freedesktop.dbus.annotations.DBusInterfaceName;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.messages.DBusSignal;
+import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
 /**
@@ -35,6 +36,64 @@ public interface Builder1 extends DBusInterface {
      * built on it or a machine of that name runs. polkit action org.siren.manage.
      */
     void RemoveImage(String name, Map<String, Variant<?>> options);
+
+    /**
+     * Builds an image from {@code buildFile} (relative to {@code contextDir}, or absolute) with the
+     * directory {@code contextDir} as context, both read with the caller's own permissions. Returns the
+     * job at once. Options: "no-cache" (b). polkit action org.siren.build, or org.siren.bootstrap for a
+     * script without FROM.
+     */
+    DBusPath Build(String contextDir, String buildFile, Map<String, Variant<?>> options);
+
+    /** Running jobs, and finished ones for a few minutes. */
+    List<JobEntry> ListJobs();
+
+    /** The object of one job; org.siren.Error.NoSuchJob when there is none. */
+    DBusPath GetJob(UInt32 id);
+
+    class JobNew extends DBusSignal {
+        private final UInt32 id;
+        private final DBusPath job;
+
+        public JobNew(String path, UInt32 id, DBusPath job) throws DBusException {
+            super(path, id, job);
+            this.id = id;
+            this.job = job;
+        }
+
+        public UInt32 getId() {
+            return id;
+        }
+
+        public DBusPath getJob() {
+            return job;
+        }
+    }
+
+    class JobRemoved extends DBusSignal {
+        private final UInt32 id;
+        private final DBusPath job;
+        private final String result;
+
+        public JobRemoved(String path, UInt32 id, DBusPath job, String result) throws DBusException {
+            super(path, id, job, result);
+            this.id = id;
+            this.job = job;
+            this.result = result;
+        }
+
+        public UInt32 getId() {
+            return id;
+        }
+
+        public DBusPath getJob() {
+            return job;
+        }
+
+        public String getResult() {
+            return result;
+        }
+    }
 
     class ImageAdded extends DBusSignal {
         private final String name;

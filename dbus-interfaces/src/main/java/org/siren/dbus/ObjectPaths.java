@@ -16,6 +16,10 @@ public final class ObjectPaths {
         return BusNames.IMAGE_PATH_PREFIX + encode(imageName);
     }
 
+    public static String jobPath(long id) {
+        return BusNames.JOB_PATH_PREFIX + id;
+    }
+
     public static String encode(String element) {
         if (element.isEmpty()) {
             return "_";

@@ -7,8 +7,10 @@ import java.util.Map;
 
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.Struct;
+import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 import org.siren.dbus.ImageEntry;
+import org.siren.dbus.JobEntry;
 
 /** Reads the values of raw replies as dbus-java decodes them. */
 final class ReplyValues {
@@ -23,6 +25,20 @@ final class ReplyValues {
             entries.add(new ImageEntry((String) f[0], (String) f[1], (String) f[2], (String) f[3], (DBusPath) f[4]));
         }
         return entries;
+    }
+
+    static List<JobEntry> jobEntries(Object value) {
+        List<JobEntry> entries = new ArrayList<>();
+        for (Object row : asList(value)) {
+            Object[] f = row instanceof Struct s ? s.getParameters() : (Object[]) row;
+            entries.add(new JobEntry((UInt32) f[0], (String) f[1], (String) f[2], (String) f[3], (UInt32) f[4],
+                    (DBusPath) f[5]));
+        }
+        return entries;
+    }
+
+    static List<String> strings(Object value) {
+        return asList(value).stream().map(String::valueOf).toList();
     }
 
     static Map<String, Object> properties(Object value) {

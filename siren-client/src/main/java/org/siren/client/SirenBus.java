@@ -10,9 +10,12 @@ import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.messages.Message;
 import org.freedesktop.dbus.messages.MethodCall;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.UInt64;
 import org.freedesktop.dbus.types.Variant;
 import org.siren.dbus.BusNames;
 import org.siren.dbus.ImageEntry;
+import org.siren.dbus.JobEntry;
 
 /**
  * sirenctl's connection to org.siren.Builder on the system bus ($DBUS_SYSTEM_BUS_ADDRESS if set).
@@ -21,6 +24,7 @@ import org.siren.dbus.ImageEntry;
 public final class SirenBus implements AutoCloseable {
 
     private static final String MANAGER_IFACE = "org.siren.Builder1";
+    private static final String JOB_IFACE = "org.siren.Job1";
     private static final long TIMEOUT_MS = 25_000;
     private static final long INTERACTIVE_TIMEOUT_MS = 300_000;
 
@@ -61,6 +65,39 @@ public final class SirenBus implements AutoCloseable {
     public DBusPath newContainer(String name, String base) {
         return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "NewContainer", "ssa{sv}", true, name, base,
                 Map.<String, Variant<?>>of())[0];
+    }
+
+    public DBusPath build(String contextDir, String buildFile, boolean noCache) {
+        Map<String, Variant<?>> options = noCache ? Map.of("no-cache", new Variant<>(true)) : Map.of();
+        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "Build", "ssa{sv}", true, contextDir, buildFile,
+                options)[0];
+    }
+
+    public List<JobEntry> listJobs() {
+        Object[] reply = call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ListJobs", "", false);
+        return ReplyValues.jobEntries(reply[0]);
+    }
+
+    public DBusPath getJob(long id) {
+        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "GetJob", "u", false, new UInt32(id))[0];
+    }
+
+    public void cancelJob(DBusPath job) {
+        call(JOB_IFACE, job.getPath(), "Cancel", "", true);
+    }
+
+    public List<String> jobOutput(DBusPath job, long from) {
+        Object[] reply = call(JOB_IFACE, job.getPath(), "GetOutput", "t", false, new UInt64(from));
+        return ReplyValues.strings(reply[0]);
+    }
+
+    public Map<String, Object> jobProperties(DBusPath job) {
+        Object[] reply = call("org.freedesktop.DBus.Properties", job.getPath(), "GetAll", "s", false, JOB_IFACE);
+        return ReplyValues.properties(reply[0]);
+    }
+
+    public DBusConnection connection() {
+        return connection;
     }
 
     public void removeImage(String name) {

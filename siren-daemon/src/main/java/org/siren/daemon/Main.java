@@ -36,7 +36,7 @@ public final class Main {
         BusCalls calls = new BusCalls(connection);
         boolean automount = KernelFeatures.hasAutofs();
         SirenDaemon daemon = SirenDaemon.start(connection,
-                new SirenDaemon.Config(StoreLayout.system(), automount, 30_000),
+                new SirenDaemon.Config(StoreLayout.system(), automount, 30_000, 600_000),
                 new SystemdOverBus(calls), new PolkitAuthorizer(calls));
         int count = daemon.images().store().list().size();
         LOG.info("sirend ready: {} images, mounts by {}", count, automount ? "automount" : "mount units");

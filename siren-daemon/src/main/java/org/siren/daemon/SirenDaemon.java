@@ -5,10 +5,13 @@ import java.time.Clock;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.siren.daemon.auth.Authorizer;
+import org.siren.daemon.build.BuildRunner;
 import org.siren.daemon.bus.BusEndpoint;
 import org.siren.daemon.image.ImageLocks;
 import org.siren.daemon.image.ImageStore;
 import org.siren.daemon.image.StoreLayout;
+import org.siren.daemon.job.JobManager;
+import org.siren.daemon.service.BuildService;
 import org.siren.daemon.service.ImageService;
 import org.siren.daemon.service.StoreRecovery;
 import org.siren.daemon.units.MountUnits;
@@ -18,15 +21,17 @@ import org.siren.daemon.units.Systemd;
 public final class SirenDaemon implements AutoCloseable {
 
     /** How the daemon is set up; tests use temporary store roots. */
-    public record Config(StoreLayout layout, boolean automount, long lockWaitMillis) {
+    public record Config(StoreLayout layout, boolean automount, long lockWaitMillis, long keepFinishedJobsMillis) {
     }
 
     private final BusEndpoint endpoint;
     private final ImageService images;
+    private final JobManager jobs;
 
-    private SirenDaemon(BusEndpoint endpoint, ImageService images) {
+    private SirenDaemon(BusEndpoint endpoint, ImageService images, JobManager jobs) {
         this.endpoint = endpoint;
         this.images = images;
+        this.jobs = jobs;
     }
 
     /** Recovers the store from whatever a crash left, then serves on the connection. */
@@ -36,16 +41,24 @@ public final class SirenDaemon implements AutoCloseable {
         store.initialize();
         MountUnits units = new MountUnits(store, systemd, config.automount());
         new StoreRecovery(store, units, systemd).run();
-        ImageService images = new ImageService(store, units, new ImageLocks(config.lockWaitMillis()), Clock.systemUTC());
-        return new SirenDaemon(BusEndpoint.open(connection, images, authorizer), images);
+        ImageLocks locks = new ImageLocks(config.lockWaitMillis());
+        ImageService images = new ImageService(store, units, locks, Clock.systemUTC());
+        JobManager jobs = new JobManager(Clock.systemUTC(), config.keepFinishedJobsMillis());
+        BuildService builds = new BuildService(store, jobs, new BuildRunner(store, units, locks, Clock.systemUTC()));
+        return new SirenDaemon(BusEndpoint.open(connection, images, builds, authorizer), images, jobs);
     }
 
     public ImageService images() {
         return images;
     }
 
+    public JobManager jobs() {
+        return jobs;
+    }
+
     @Override
     public void close() throws DBusException {
+        jobs.close();
         endpoint.close();
     }
 }

@@ -12,6 +12,7 @@ public class SirenException extends RuntimeException {
         INVALID_NAME,
         INVALID_ARGS,
         NO_SUCH_IMAGE,
+        NO_SUCH_JOB,
         IMAGE_EXISTS,
         IMAGE_BUSY,
         NOT_AUTHORIZED,

@@ -34,7 +34,7 @@ public final class DaemonFixture implements AutoCloseable {
             DBusConnection connection = DBusConnectionBuilder.forAddress(env.bus.address()).withShared(false)
                     .receivingThreadConfig().withMethodCallThreadCount(8).connectionConfig().build();
             SirenDaemon daemon = SirenDaemon.start(connection,
-                    new SirenDaemon.Config(store.layout, false, 2_000), store.systemd,
+                    new SirenDaemon.Config(store.layout, false, 2_000, 60_000), store.systemd,
                     new PolkitAuthorizer(new BusCalls(connection)));
             return new DaemonFixture(env, store, connection, daemon);
         } catch (DBusException e) {

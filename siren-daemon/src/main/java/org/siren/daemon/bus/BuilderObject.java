@@ -5,15 +5,24 @@ import java.util.Map;
 import java.util.Set;
 
 import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 import org.siren.daemon.auth.Action;
+import org.siren.daemon.SirenException;
+import org.siren.daemon.SirenException.Reason;
 import org.siren.daemon.auth.Authorizer;
+import org.siren.daemon.auth.Caller;
+import org.siren.daemon.auth.Credentials;
+import org.siren.daemon.build.BuildScript;
 import org.siren.daemon.image.ImageMetadata;
 import org.siren.daemon.image.ImageName;
+import org.siren.daemon.job.Job;
+import org.siren.daemon.service.BuildService;
 import org.siren.daemon.service.ImageService;
 import org.siren.dbus.BusNames;
 import org.siren.dbus.Builder1;
 import org.siren.dbus.ImageEntry;
+import org.siren.dbus.JobEntry;
 import org.siren.dbus.ObjectPaths;
 
 /**
@@ -22,13 +31,20 @@ import org.siren.dbus.ObjectPaths;
  */
 public final class BuilderObject implements Builder1 {
 
+    static final String NO_CACHE = "no-cache";
+
     private final ImageService images;
+    private final BuildService builds;
     private final Authorizer authorizer;
+    private final CallerCredentials credentials;
     private final ImageRegistry registry;
 
-    BuilderObject(ImageService images, Authorizer authorizer, ImageRegistry registry) {
+    BuilderObject(ImageService images, BuildService builds, Authorizer authorizer, CallerCredentials credentials,
+            ImageRegistry registry) {
         this.images = images;
+        this.builds = builds;
         this.authorizer = authorizer;
+        this.credentials = credentials;
         this.registry = registry;
     }
 
@@ -75,6 +91,39 @@ public final class BuilderObject implements Builder1 {
             Options.of("RemoveImage", options, Set.of());
             authorizer.authorize(Callers.current(), Action.MANAGE);
             images.remove(image);
+        });
+    }
+
+    @Override
+    public DBusPath Build(String contextDir, String buildFile, Map<String, Variant<?>> options) {
+        return ErrorMapping.reply("Build", () -> {
+            Options parsed = Options.of("Build", options, Set.of(NO_CACHE));
+            Caller caller = Callers.current();
+            authorizer.authorize(caller, Action.BUILD);
+            Credentials who = credentials.of(caller);
+            BuildScript script = builds.readScript(who, contextDir, buildFile);
+            if (script.from().isEmpty()) {
+                authorizer.authorize(caller, Action.BOOTSTRAP);
+            }
+            Job job = builds.start(who, contextDir, script, parsed.flag(NO_CACHE));
+            return new DBusPath(ObjectPaths.jobPath(job.id()));
+        });
+    }
+
+    @Override
+    public List<JobEntry> ListJobs() {
+        return ErrorMapping.reply("ListJobs", () -> builds.jobs().list().stream()
+                .map(job -> new JobEntry(new UInt32(job.id()), job.kind(), job.image(), job.state().wireName(),
+                        new UInt32(job.startedByUid()), new DBusPath(ObjectPaths.jobPath(job.id()))))
+                .toList());
+    }
+
+    @Override
+    public DBusPath GetJob(UInt32 id) {
+        return ErrorMapping.reply("GetJob", () -> {
+            Job job = builds.jobs().get(id.longValue()).orElseThrow(() -> new SirenException(Reason.NO_SUCH_JOB,
+                    "no job " + id + ": 'sirenctl jobs' lists the jobs there are (finished ones stay for a few minutes)"));
+            return new DBusPath(ObjectPaths.jobPath(job.id()));
         });
     }
 

@@ -3,6 +3,7 @@ package org.siren.daemon.bus;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.siren.daemon.auth.Authorizer;
+import org.siren.daemon.service.BuildService;
 import org.siren.daemon.service.ImageService;
 import org.siren.dbus.BusNames;
 
@@ -15,12 +16,14 @@ public final class BusEndpoint implements AutoCloseable {
         this.connection = connection;
     }
 
-    public static BusEndpoint open(DBusConnection connection, ImageService images, Authorizer authorizer)
-            throws DBusException {
+    public static BusEndpoint open(DBusConnection connection, ImageService images, BuildService builds,
+            Authorizer authorizer) throws DBusException {
+        CallerCredentials credentials = new CallerCredentials(new BusCalls(connection));
         ImageRegistry registry = new ImageRegistry(connection, images);
-        BuilderObject manager = new BuilderObject(images, authorizer, registry);
+        BuilderObject manager = new BuilderObject(images, builds, authorizer, credentials, registry);
         registry.setManager(manager);
         images.setEvents(registry);
+        builds.jobs().setListener(new JobRegistry(connection, authorizer, credentials));
         connection.exportObject(manager);
         registry.sync(images.store().list());
         connection.requestBusName(BusNames.SERVICE);

@@ -43,6 +43,7 @@ final class ErrorMapping {
             case INVALID_NAME -> new Error.InvalidName(message);
             case INVALID_ARGS -> new Error.InvalidArgs(message);
             case NO_SUCH_IMAGE -> new Error.NoSuchImage(message);
+            case NO_SUCH_JOB -> new Error.NoSuchJob(message);
             case IMAGE_EXISTS -> new Error.ImageExists(message);
             case IMAGE_BUSY -> new Error.ImageBusy(message);
             case NOT_AUTHORIZED -> new Error.NotAuthorized(message);

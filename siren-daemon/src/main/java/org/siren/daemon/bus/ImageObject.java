@@ -11,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt64;
 import org.freedesktop.dbus.types.Variant;
-import org.siren.Error;
 import org.siren.daemon.image.ImageMetadata;
 import org.siren.daemon.image.ImageName;
 import org.siren.daemon.image.ImageStore;
@@ -24,10 +22,9 @@ import org.siren.dbus.Image1;
 import org.siren.dbus.ObjectPaths;
 
 /**
- * One image on the bus. Properties are read fresh on every Get, and Get answers with a variant, as
- * the D-Bus specification wants (busctl get-property relies on it).
+ * One image on the bus. Its properties are read fresh on every call.
  */
-final class ImageObject implements Image1, Properties {
+final class ImageObject extends ReadOnlyProperties implements Image1 {
 
     private static final String IFACE = "org.siren.Image1";
 
@@ -52,31 +49,17 @@ final class ImageObject implements Image1, Properties {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <A> A Get(String iface, String property) {
-        return ErrorMapping.reply("Get", () -> {
-            Variant<?> value = properties(iface).get(property);
-            if (value == null) {
-                throw new Error.InvalidArgs("image " + name + " has no property \"" + property + "\" on " + iface);
-            }
-            return (A) value;
-        });
+    protected String propertiesInterface() {
+        return IFACE;
     }
 
     @Override
-    public <A> void Set(String iface, String property, A value) {
-        throw new Error.InvalidArgs("the properties of image " + name + " are read-only");
+    protected String describe() {
+        return "image " + name;
     }
 
     @Override
-    public Map<String, Variant<?>> GetAll(String iface) {
-        return ErrorMapping.reply("GetAll", () -> properties(iface));
-    }
-
-    private Map<String, Variant<?>> properties(String iface) {
-        if (!IFACE.equals(iface) && !iface.isEmpty()) {
-            throw new Error.InvalidArgs("image objects have properties on " + IFACE + ", not on \"" + iface + "\"");
-        }
+    protected Map<String, Variant<?>> properties() {
         ImageStore store = images.store();
         ImageMetadata meta = store.get(name);
         LayerChain chain = store.chainOf(name);

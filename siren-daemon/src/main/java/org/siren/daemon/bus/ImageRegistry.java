@@ -7,7 +7,6 @@ import java.util.Set;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.messages.DBusSignal;
 import org.siren.daemon.image.ImageMetadata;
 import org.siren.daemon.image.ImageName;
 import org.siren.daemon.service.ImageEvents;
@@ -15,16 +14,12 @@ import org.siren.daemon.service.ImageService;
 import org.siren.dbus.BusNames;
 import org.siren.dbus.Builder1;
 import org.siren.dbus.ObjectPaths;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one exported object per image and announces images as they come and go. Bases unpacked by
  * hand appear on the next ListImages or GetImage.
  */
 final class ImageRegistry implements ImageEvents {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ImageRegistry.class);
 
     private final DBusConnection connection;
     private final ImageService images;
@@ -73,26 +68,15 @@ final class ImageRegistry implements ImageEvents {
     @Override
     public void added(ImageName name) {
         export(name);
-        signal(() -> new Builder1.ImageAdded(BusNames.MANAGER_PATH, name.value(), path(name)));
+        Signals.send(connection, () -> new Builder1.ImageAdded(BusNames.MANAGER_PATH, name.value(), path(name)));
     }
 
     @Override
     public void removed(ImageName name) {
         unexport(name);
-        signal(() -> new Builder1.ImageRemoved(BusNames.MANAGER_PATH, name.value(), path(name)));
+        Signals.send(connection, () -> new Builder1.ImageRemoved(BusNames.MANAGER_PATH, name.value(), path(name)));
     }
 
-    private interface SignalFactory {
-        DBusSignal make() throws DBusException;
-    }
-
-    private void signal(SignalFactory factory) {
-        try {
-            connection.sendMessage(factory.make());
-        } catch (DBusException e) {
-            LOG.warn("could not send a signal: {}", e.getMessage());
-        }
-    }
 
     private static DBusPath path(ImageName name) {
         return new DBusPath(ObjectPaths.imagePath(name.value()));

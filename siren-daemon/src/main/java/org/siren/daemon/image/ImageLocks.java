@@ -16,6 +16,7 @@ import org.siren.daemon.SirenException.Reason;
 public final class ImageLocks {
 
     private final ConcurrentMap<ImageName, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ImageName, Integer> uses = new ConcurrentHashMap<>();
     private final long waitMillis;
 
     public ImageLocks(long waitMillis) {
@@ -51,6 +52,21 @@ public final class ImageLocks {
         }
         int held = count;
         return () -> release(taken, held);
+    }
+
+    /**
+     * Marks an image as in use (a build reads its layers) until closed; removing it is refused
+     * meanwhile. Several uses may overlap.
+     */
+    public Held use(ImageName name) {
+        try (Held held = lock(name)) {
+            uses.merge(name, 1, Integer::sum);
+        }
+        return () -> uses.computeIfPresent(name, (n, count) -> count > 1 ? count - 1 : null);
+    }
+
+    public boolean inUse(ImageName name) {
+        return uses.containsKey(name);
     }
 
     private static void release(ReentrantLock[] taken, int count) {

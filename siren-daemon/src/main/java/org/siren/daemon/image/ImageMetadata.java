@@ -9,7 +9,12 @@ import java.util.Optional;
  * at /var/lib/siren/NAME with no metadata) is described by {@link #handMadeBase}.
  */
 public record ImageMetadata(ImageName name, ImageKind kind, String version, Optional<ImageName> base,
-        Instant created) {
+        Instant created, Optional<BuildInputs> inputs) {
+
+    public ImageMetadata(ImageName name, ImageKind kind, String version, Optional<ImageName> base, Instant created) {
+        this(name, kind, version, base, created, Optional.empty());
+    }
+
 
     public ImageMetadata {
         Objects.requireNonNull(name, "name");
@@ -17,6 +22,7 @@ public record ImageMetadata(ImageName name, ImageKind kind, String version, Opti
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(inputs, "inputs");
         if (kind == ImageKind.BASE && base.isPresent()) {
             throw new IllegalArgumentException("base image " + name + " cannot itself have a base (" + base.get() + ")");
         }
@@ -37,6 +43,13 @@ public record ImageMetadata(ImageName name, ImageKind kind, String version, Opti
 
     public static ImageMetadata handMadeBase(ImageName name, Instant created) {
         return new ImageMetadata(name, ImageKind.BASE, "", Optional.empty(), created);
+    }
+
+    /** A built image: from a base with FROM, or a base of its own when {@code base} is empty. */
+    public static ImageMetadata built(ImageName name, String version, Optional<ImageName> base, Instant created,
+            BuildInputs inputs) {
+        return new ImageMetadata(name, base.isPresent() ? ImageKind.IMAGE : ImageKind.BASE, version, base, created,
+                Optional.of(inputs));
     }
 
     /** Whether siren mounts this image at /var/lib/machines/NAME (bases are plain directories). */

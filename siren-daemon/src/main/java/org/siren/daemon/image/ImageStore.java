@@ -140,6 +140,16 @@ public final class ImageStore {
         return dependents;
     }
 
+    /** Refuses, naming them, when images are built on {@code name}; {@code advice} says what to do instead. */
+    public void requireNoDependents(ImageName name, String advice) {
+        List<ImageName> dependents = dependentsOf(name);
+        if (!dependents.isEmpty()) {
+            String advised = advice.replace("{them}", dependents.size() == 1 ? "it" : "them");
+            throw new SirenException(Reason.IMAGE_BUSY, "image " + name + " is the base of "
+                    + String.join(", ", dependents.stream().map(ImageName::value).toList()) + ": " + advised);
+        }
+    }
+
     /**
      * Records the metadata of a new image, then creates its empty upper layer and overlay workdir. The
      * metadata comes first: a crash in between leaves metadata without a layer, which recovery removes,

@@ -77,12 +77,12 @@ public final class ImageService {
     public void remove(ImageName name) {
         try (ImageLocks.Held held = locks.lock(name)) {
             ImageMetadata meta = store.get(name);
-            List<ImageName> dependents = store.dependentsOf(name);
-            if (!dependents.isEmpty()) {
-                throw new SirenException(Reason.IMAGE_BUSY, "image " + name + " is the base of " + join(dependents)
-                        + ": remove " + (dependents.size() == 1 ? "it" : "them") + " first");
-            }
+            store.requireNoDependents(name, "remove {them} first");
             refuseRunning(name);
+            if (locks.inUse(name)) {
+                throw new SirenException(Reason.IMAGE_BUSY, "image " + name + " is in use by a running build;"
+                        + " wait for it to finish ('sirenctl jobs')");
+            }
             if (meta.isMounted() || Files.exists(units.unitsOf(name).mountUnitFile())) {
                 units.uninstall(name);
             }
@@ -141,9 +141,5 @@ public final class ImageService {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    static String join(List<ImageName> names) {
-        return String.join(", ", names.stream().map(ImageName::value).toList());
     }
 }

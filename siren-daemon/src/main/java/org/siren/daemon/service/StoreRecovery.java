@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.siren.daemon.build.BuildStaging;
+import org.siren.daemon.build.CommitRecovery;
 import org.siren.daemon.image.ImageMetadata;
 import org.siren.daemon.image.ImageName;
 import org.siren.daemon.image.ImageStore;
 import org.siren.daemon.system.AtomicFiles;
 import org.siren.daemon.system.Command;
 import org.siren.daemon.system.MountTable;
+import org.siren.daemon.system.ProcessTable;
 import org.siren.daemon.units.ImageUnits;
 import org.siren.daemon.units.MountUnits;
 import org.siren.daemon.units.Systemd;
@@ -47,6 +50,19 @@ public final class StoreRecovery {
     }
 
     private void removeStagingLeftovers() {
+        for (Path leftover : store.stagingLeftovers()) {
+            if (leftover.getFileName().toString().startsWith(BuildStaging.PREFIX)) {
+                List<ProcessHandle> orphans = ProcessTable.mentioning(leftover);
+                if (!orphans.isEmpty()) {
+                    LOG.info("stopping {} processes of an interrupted build in {}", orphans.size(), leftover);
+                    ProcessTable.kill(orphans);
+                }
+                for (Path mount : MountTable.mountsUnder(leftover)) {
+                    Command.check(List.of("umount", "--lazy", mount.toString()));
+                }
+                CommitRecovery.recover(store.layout(), leftover);
+            }
+        }
         for (Path leftover : store.stagingLeftovers()) {
             for (Path mount : MountTable.mountsUnder(leftover)) {
                 LOG.info("unmounting stale build mount {}", mount);

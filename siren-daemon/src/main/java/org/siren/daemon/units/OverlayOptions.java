@@ -1,6 +1,7 @@
 package org.siren.daemon.units;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.siren.daemon.SirenException;
@@ -25,12 +26,17 @@ public final class OverlayOptions {
         if (chain.depth() < 2) {
             throw new IllegalArgumentException("an overlay needs a base: chain " + chain.images());
         }
-        String lower = chain.lowers().stream().map(OverlayOptions::checked).collect(Collectors.joining(":"));
-        String options = "lowerdir=" + lower + ",upperdir=" + checked(chain.upper()) + ",workdir=" + checked(workDir)
+        return of(chain.upper(), chain.lowers(), workDir, "image " + chain.images().get(0));
+    }
+
+    /** The options of an overlay of {@code upper} over {@code lowers} (top first); {@code what} names it in errors. */
+    public static String of(Path upper, List<Path> lowers, Path workDir, String what) {
+        String lower = lowers.stream().map(OverlayOptions::checked).collect(Collectors.joining(":"));
+        String options = "lowerdir=" + lower + ",upperdir=" + checked(upper) + ",workdir=" + checked(workDir)
                 + ",metacopy=off,redirect_dir=off";
         if (options.length() > MAX_LENGTH) {
-            throw new SirenException(Reason.FAILED, "the overlay options of " + chain.images().get(0) + " are "
-                    + options.length() + " bytes for " + chain.depth() + " layers; the kernel takes at most " + MAX_LENGTH
+            throw new SirenException(Reason.FAILED, "the overlay options of " + what + " are " + options.length()
+                    + " bytes for " + (lowers.size() + 1) + " layers; the kernel takes at most " + MAX_LENGTH
                     + ": use shorter image names or a shorter store path");
         }
         return options;

@@ -1,0 +1,112 @@
+package org.siren.client;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.freedesktop.dbus.DBusPath;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(mixinStandardHelpOptions = true,
+        name = "build",
+        description = {
+            "Build an image from DIR/build.sh, with DIR as the build context.",
+            "",
+            "build.sh is a shell script with instructions in the style of a Dockerfile:",
+            "  FROM debian            the image to build on (a literal name; none for a base)",
+            "  ID nginx 1.0           the name and version of the image (may be computed)",
+            "  RUN [-u USER] CMD...   run a command in the image",
+            "  ENABLE nginx           systemctl enable a unit in the image",
+            "  SET /etc/hostname web  write a file in the image",
+            "  CMD /usr/bin/app       write /run.sh that execs the command",
+            "and plain shell lines that edit $root; relative paths are in DIR.",
+            "A script with FROM runs wholly inside the new image's container. DIR is read",
+            "with your permissions; paths listed in DIR/.sirenignore are left out.",
+            "When the base, build.sh and DIR are unchanged since the image was built, the",
+            "build finishes at once ('up to date').",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  sirenctl build examples/nginx && machinectl start nginx",
+            "  sirenctl build -f debug.sh .",
+        })
+final class BuildCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
+            description = "The build context (default: the current directory).")
+    Path dir;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "The build script, relative to the current directory (default: DIR/build.sh).")
+    Path file;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the name of the image built.")
+    boolean quiet;
+
+    @Option(names = "--detach", description = "Start the build, print its job id and return; it goes on.")
+    boolean detach;
+
+    @Option(names = "--no-cache", description = "Build even when nothing changed since the last build.")
+    boolean noCache;
+
+    @ParentCommand
+    Sirenctl sirenctl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String context = dir.toAbsolutePath().normalize().toString();
+        String script = file == null ? "build.sh" : file.toAbsolutePath().normalize().toString();
+        try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
+            DBusPath job = siren.build(context, script, noCache);
+            String id = job.getPath().substring(job.getPath().lastIndexOf('/') + 1);
+            if (detach) {
+                out.println("Started build job " + id + ". Follow it with: sirenctl logs " + id);
+                return 0;
+            }
+            AtomicBoolean finished = new AtomicBoolean();
+            Thread cancelOnInterrupt = new Thread(() -> cancel(siren, job, finished, spec.commandLine().getErr()));
+            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+            JobFollower.Ending ending = follower.follow(job, 0, quiet, out);
+            finished.set(true);
+            Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            return report(ending, siren.jobProperties(job), out);
+        }
+    }
+
+    private int report(JobFollower.Ending ending, java.util.Map<String, Object> job, PrintWriter out) {
+        if (!ending.succeeded()) {
+            throw new ClientException(ClientException.FAILED, "build " + ending.result() + ": " + ending.message());
+        }
+        String image = String.valueOf(job.get("Image"));
+        if (quiet) {
+            out.println(image);
+        } else {
+            out.println(ending.message() + ".");
+            out.println("Start it with: machinectl start " + image);
+        }
+        return 0;
+    }
+
+    /** Ctrl-C cancels the build (it would otherwise go on without us). */
+    private static void cancel(SirenBus siren, DBusPath job, AtomicBoolean finished, PrintWriter err) {
+        if (finished.get()) {
+            return;
+        }
+        try {
+            siren.cancelJob(job);
+            err.println("sirenctl: cancelled the build; nothing of it was kept");
+        } catch (ClientException e) {
+            err.println("sirenctl: could not cancel the build: " + e.getMessage());
+        }
+    }
+}

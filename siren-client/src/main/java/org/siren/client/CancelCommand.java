@@ -1,0 +1,36 @@
+package org.siren.client;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(mixinStandardHelpOptions = true,
+        name = "cancel",
+        description = {
+            "Cancel a running build: its container is stopped and nothing of it is kept.",
+            "Only whoever started it may, or whom polkit allows org.siren.manage.",
+        })
+final class CancelCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "ID", description = "The job (see 'sirenctl jobs').")
+    long id;
+
+    @ParentCommand
+    Sirenctl sirenctl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (SirenBus siren = sirenctl.connect()) {
+            siren.cancelJob(siren.getJob(id));
+        }
+        spec.commandLine().getOut().println("Cancelled job " + id);
+        return 0;
+    }
+}

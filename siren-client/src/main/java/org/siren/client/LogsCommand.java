@@ -1,0 +1,50 @@
+package org.siren.client;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.freedesktop.dbus.DBusPath;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(mixinStandardHelpOptions = true,
+        name = "logs",
+        description = {
+            "Print a job's output from its start, and follow it until it finishes.",
+            "Exits 0 if the job succeeded, 1 if it failed or was cancelled.",
+        })
+final class LogsCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "ID", description = "The job (see 'sirenctl jobs').")
+    long id;
+
+    @ParentCommand
+    Sirenctl sirenctl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
+            DBusPath job = siren.getJob(id);
+            List<String> past = siren.jobOutput(job, 0);
+            past.forEach(out::println);
+            JobFollower.Ending ending = follower.endingIfFinished(job);
+            if (ending == null) {
+                ending = follower.follow(job, past.size(), false, out);
+            }
+            if (!ending.succeeded()) {
+                throw new ClientException(ClientException.FAILED, "job " + id + " " + ending.result() + ": "
+                        + ending.message());
+            }
+            out.println(ending.message());
+            return 0;
+        }
+    }
+}
