@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -25,6 +26,7 @@ import org.siren.daemon.auth.Action;
 import org.siren.daemon.auth.Caller;
 import org.siren.daemon.auth.PolkitAuthorizer;
 import org.siren.dbus.Builder1;
+import org.siren.testing.BuildContexts;
 import org.siren.testing.Busctl;
 import org.siren.testing.DaemonFixture;
 import org.siren.testing.InterfaceShape;
@@ -63,8 +65,13 @@ class BuilderBusIntegrationTest {
     @Test
     void introspectionMatchesTheCheckedInXml() throws IOException {
         allowed.callManager("NewContainer", "ssa{sv}", "shape", "base", "0");
+        Path context = BuildContexts.create(Map.of("build.sh", "FROM base\nID shaped 1\n"));
+        Processes.Result build = allowed.callManager("Build", "ssa{sv}", context.toString(), "build.sh", "0");
+        assertEquals(0, build.exit(), build.all());
+        String job = build.stdout().trim().replaceAll("^o \"|\"$", "");
         assertShape("/org/siren/Builder", "org.siren.Builder1");
         assertShape("/org/siren/Builder/image/shape", "org.siren.Image1");
+        assertShape(job, "org.siren.Job1");
     }
 
     private void assertShape(String path, String iface) throws IOException {
