@@ -22,7 +22,7 @@ public final class TinyRootfs {
     private static final List<String> PROGRAMS = List.of("/bin/sh", "/bin/true", "/bin/false", "/bin/cat", "/bin/ls",
             "/bin/echo", "/bin/mkdir", "/bin/touch", "/bin/rm", "/usr/bin/id", "/usr/bin/env", "/bin/stat", "/bin/sleep",
             "/usr/bin/find", "/bin/cp", "/bin/ln", "/bin/sed", "/usr/bin/dirname", "/bin/chmod", "/usr/bin/cut",
-            "/usr/bin/getent", "/usr/bin/setpriv", "/usr/bin/whoami", "/usr/bin/tr");
+            "/usr/bin/getent", "/usr/bin/setpriv", "/usr/bin/whoami", "/usr/bin/tr", "/bin/bash");
     private static final Pattern LIBRARY = Pattern.compile("(/\\S+\\.so[^\\s]*)");
 
     private TinyRootfs() {

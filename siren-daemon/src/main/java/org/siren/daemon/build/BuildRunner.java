@@ -47,6 +47,8 @@ public final class BuildRunner {
                     return cached.get();
                 }
             }
+            script.literalId().filter(name -> store.find(name).isPresent())
+                    .ifPresent(name -> store.requireNoDependents(name, CommitLayerStep.REBUILD_ADVICE));
             RunScriptStep.ImageId id = runScript(request, base, staging, events, cancel);
             staging.unmount();
             cancel.check();

@@ -8,7 +8,6 @@ import org.siren.daemon.build.BuildRequest;
 import org.siren.daemon.build.BuildRunner;
 import org.siren.daemon.build.BuildScript;
 import org.siren.daemon.build.CallerFiles;
-import org.siren.daemon.build.CommitLayerStep;
 import org.siren.daemon.image.ImageName;
 import org.siren.daemon.image.ImageStore;
 import org.siren.daemon.job.Job;
@@ -16,8 +15,8 @@ import org.siren.daemon.job.JobManager;
 
 /**
  * Starts builds as jobs. What can be checked at once is checked before the job starts, so that a bad
- * request is an error reply, not a failed job: the script is read (as the caller) and parsed, its
- * FROM image must exist, and an image others are built on is not rebuilt.
+ * request is an error reply, not a failed job: the script is read (as the caller) and parsed, and its
+ * FROM image must exist.
  */
 public final class BuildService {
 
@@ -42,8 +41,6 @@ public final class BuildService {
         byte[] bytes = new CallerFiles(caller).read(path, BuildScript.MAX_BYTES);
         BuildScript script = BuildScript.parse(Path.of(path).getFileName().toString(), bytes);
         script.from().ifPresent(store::get);
-        script.literalId().flatMap(store::find)
-                .ifPresent(existing -> store.requireNoDependents(existing.name(), CommitLayerStep.REBUILD_ADVICE));
         return script;
     }
 
