@@ -21,6 +21,7 @@ import java.util.Set;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.siren.daemon.SirenException;
 import org.siren.daemon.SirenException.Reason;
 
@@ -70,7 +71,7 @@ public final class SafeTarExtractor {
                     makeSymlink(target, entry, source);
                 } else if (entry.isLink()) {
                     makeHardLink(target, entry, source);
-                } else if (entry.isFile()) {
+                } else if (isRegularFile(entry)) {
                     writeFile(target, entry, in, source);
                 } else {
                     throw refused(source, entry.getName(), "is a device node, FIFO or other special file");
@@ -80,6 +81,15 @@ public final class SafeTarExtractor {
             throw new UncheckedIOException("cannot unpack " + source + ": " + e.getMessage(), e);
         }
         return new Result(HexFormat.of().formatHex(digest.digest()), bytes, entries);
+    }
+
+    /**
+     * By its type flag only: commons-compress's isFile() also says yes to a device or FIFO entry whose
+     * name does not end in a slash.
+     */
+    private static boolean isRegularFile(TarArchiveEntry entry) {
+        byte type = entry.getLinkFlag();
+        return type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM || type == TarConstants.LF_CONTIG;
     }
 
     private Path resolve(String name, String source) {
@@ -145,7 +155,12 @@ public final class SafeTarExtractor {
     }
 
     private void makeHardLink(Path target, TarArchiveEntry entry, String source) throws IOException {
-        Path existing = resolve(entry.getLinkName(), source);
+        Path existing;
+        try {
+            existing = resolve(entry.getLinkName(), source);
+        } catch (SirenException e) {
+            throw refused(source, entry.getName(), "is a hard link to " + entry.getLinkName() + ", outside the tree");
+        }
         if (!Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS) || !isInsideWithoutLinks(existing)) {
             throw refused(source, entry.getName(), "is a hard link to " + entry.getLinkName()
                     + ", which is not a regular file unpacked earlier");

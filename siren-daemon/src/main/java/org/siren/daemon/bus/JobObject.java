@@ -75,8 +75,7 @@ final class JobObject extends ReadOnlyProperties implements Job1 {
         map.put("StartedByUid", new Variant<>(new UInt32(job.startedByUid())));
         map.put("Result", new Variant<>(job.result()));
         map.put("Message", new Variant<>(job.message()));
-        Job.Output all = job.output(Long.MAX_VALUE);
-        map.put("OutputLines", new Variant<>(new UInt64(all.first())));
+        map.put("OutputLines", new Variant<>(new UInt64(job.lineCount())));
         return map;
     }
 }

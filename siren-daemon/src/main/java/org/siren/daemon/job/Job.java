@@ -117,6 +117,13 @@ public final class Job implements BuildEvents {
         }
     }
 
+    /** How many lines of output there have been (the index the next one will get). */
+    public long lineCount() {
+        synchronized (lines) {
+            return firstIndex + lines.size();
+        }
+    }
+
     /** Lines of output with the index of the first. */
     public record Output(long first, List<String> lines) {
     }
