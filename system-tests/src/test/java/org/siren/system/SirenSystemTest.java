@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.siren.dbus.Builder1;
 import org.siren.testing.InterfaceShape;
+import org.siren.testing.Processes;
 import org.siren.testing.SirenEnvironment;
 import org.siren.testing.TestStore;
 import org.testcontainers.DockerClientFactory;
@@ -57,6 +59,7 @@ class SirenSystemTest {
         }
         if (store != null) {
             TestStore.unmountAll(store);
+            Processes.run(List.of("rm", "-rf", "--one-file-system", store.toString()));
         }
     }
 
@@ -174,6 +177,27 @@ class SirenSystemTest {
 
     @Test
     @Order(8)
+    void theDebianPackageInstallsOverItAndKeepsEverything() throws IOException {
+        Path deb;
+        try (var files = Files.list(SirenEnvironment.projectRoot().resolve("siren-deb/target"))) {
+            deb = files.filter(f -> f.getFileName().toString().endsWith(".deb")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no .deb in siren-deb/target: run mvn package first"));
+        }
+        host.copy(deb, "/var/tmp/siren.deb");
+
+        TestHost.Result install = host.sh("dpkg -i /var/tmp/siren.deb 2>&1");
+
+        assertEquals(0, install.exit(), install.all());
+        assertEquals(0, host.sh("dpkg -s siren | grep -q '^Status: install ok installed'").exit());
+        host.await("siren.service to run again", 30_000, "systemctl is-active --quiet siren");
+        assertEquals(0, host.sh("test -s /usr/share/bash-completion/completions/sirenctl").exit());
+        TestHost.Result list = host.as("alice", "sirenctl list");
+        assertTrue(list.stdout().contains("nginx0"), list.all());
+        assertEquals(0, host.sh("findmnt /var/lib/machines/nginx0").exit());
+    }
+
+    @Test
+    @Order(9)
     void aRebootKeepsEveryImageMountedAndStartable() {
         host.reboot();
         host.await("the images to be mounted", 60_000,

@@ -94,6 +94,11 @@ final class TestHost implements AutoCloseable {
         }
     }
 
+    /** Copies a file of this machine into the host. */
+    void copy(Path file, String target) {
+        container.copyFileToContainer(MountableFile.forHostPath(file), target);
+    }
+
     /** Restarts the container: systemd boots again, /run and /tmp start empty, the rest stays. */
     void reboot() {
         container.getDockerClient().restartContainerCmd(container.getContainerId()).withTimeout(30).exec();
