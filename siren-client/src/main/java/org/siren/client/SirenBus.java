@@ -30,6 +30,7 @@ public final class SirenBus implements AutoCloseable {
 
     private final DBusConnection connection;
     private final boolean interactive;
+    private TerminalAgent agent;
 
     private SirenBus(DBusConnection connection, boolean interactive) {
         this.connection = connection;
@@ -119,6 +120,9 @@ public final class SirenBus implements AutoCloseable {
 
     private Object[] call(String iface, String path, String member, String signature, boolean changing,
             Object... args) {
+        if (changing && agent == null) {
+            agent = TerminalAgent.startIfUseful(interactive);
+        }
         byte flags = changing && interactive ? BusNames.ALLOW_INTERACTIVE_AUTHORIZATION : 0;
         long timeout = changing && interactive ? INTERACTIVE_TIMEOUT_MS : TIMEOUT_MS;
         return raw(BusNames.SERVICE, path, iface, member, signature, flags, timeout, args);
@@ -151,6 +155,9 @@ public final class SirenBus implements AutoCloseable {
 
     @Override
     public void close() {
+        if (agent != null) {
+            agent.close();
+        }
         try {
             connection.close();
         } catch (IOException e) {

@@ -69,6 +69,18 @@ class SirenctlIntegrationTest {
     }
 
     @Test
+    void onATerminalPolkitAsksForAPasswordAndAWrongOneChangesNothing() {
+        String command = String.join(" ", denied.argv("new", "asked", "base"));
+        Processes.Result r = Processes.run(List.of("sh", "-c",
+                "printf 'not-the-password\\n' | timeout 120 script -qec \"$0\" /dev/null", command));
+
+        assertTrue(r.stdout().contains("==== AUTHENTICATING FOR org.siren.manage ===="), r.all());
+        assertTrue(r.stdout().contains("Authentication is required to manage container images."), r.all());
+        assertTrue(r.stdout().contains("sirenctl: not authorized for org.siren.manage"), r.all());
+        assertFalse(Files.exists(layer("asked")));
+    }
+
+    @Test
     void invalidNamesAreRefusedWithTheRule() {
         Processes.Result r = allowed.run("new", "../escape", "base");
         assertEquals(ClientException.INVALID_INPUT, r.exit(), r.all());

@@ -30,6 +30,11 @@ final class SirenctlRunner {
     }
 
     Processes.Result run(String... args) {
+        return Processes.run(argv(args), Map.of(), null);
+    }
+
+    /** The command line that runs sirenctl with these arguments as this runner's user. */
+    List<String> argv(String... args) {
         List<String> argv = new ArrayList<>();
         if (user != null) {
             argv.addAll(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--reset-env"));
@@ -39,7 +44,7 @@ final class SirenctlRunner {
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-cp", classpath(),
                 Sirenctl.class.getName()));
         argv.addAll(List.of(args));
-        return Processes.run(argv, Map.of(), null);
+        return argv;
     }
 
     private static synchronized String classpath() {
