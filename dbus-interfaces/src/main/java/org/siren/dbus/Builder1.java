@@ -45,6 +45,21 @@ public interface Builder1 extends DBusInterface {
      */
     DBusPath Build(String contextDir, String buildFile, Map<String, Variant<?>> options);
 
+    /**
+     * Unpacks the tarball at {@code path} (.tar, .tar.gz, .tar.xz or .tar.zst; read with the caller's
+     * own permissions, decompressed by a helper running as the caller) as a new base image
+     * {@code name}. Returns the job at once. Options: "version" (s). polkit action org.siren.import.
+     */
+    DBusPath ImportTar(String path, String name, Map<String, Variant<?>> options);
+
+    /**
+     * Writes the merged view of image {@code name} as a tarball at {@code path} (compressed by its
+     * extension), written with the caller's own permissions. Returns the job at once. Options:
+     * "reproducible" (b): sorted names, owners as numbers, every time set to the image's creation.
+     * polkit action org.siren.export.
+     */
+    DBusPath ExportTar(String name, String path, Map<String, Variant<?>> options);
+
     /** Running jobs, and finished ones for a few minutes. */
     List<JobEntry> ListJobs();
 

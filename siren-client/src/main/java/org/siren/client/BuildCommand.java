@@ -3,7 +3,6 @@ package org.siren.client;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.freedesktop.dbus.DBusPath;
 import picocli.CommandLine.Command;
@@ -68,17 +67,12 @@ final class BuildCommand implements Callable<Integer> {
         String script = file == null ? "build.sh" : file.toAbsolutePath().normalize().toString();
         try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
             DBusPath job = siren.build(context, script, noCache);
-            String id = job.getPath().substring(job.getPath().lastIndexOf('/') + 1);
             if (detach) {
-                out.println("Started build job " + id + ". Follow it with: sirenctl logs " + id);
+                out.println("Started build job " + JobRun.id(job) + ". Follow it with: sirenctl logs " + JobRun.id(job));
                 return 0;
             }
-            AtomicBoolean finished = new AtomicBoolean();
-            Thread cancelOnInterrupt = new Thread(() -> cancel(siren, job, finished, spec.commandLine().getErr()));
-            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-            JobFollower.Ending ending = follower.follow(job, 0, quiet, out);
-            finished.set(true);
-            Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            JobFollower.Ending ending = JobRun.follow(siren, follower, job, quiet, out, spec.commandLine().getErr(),
+                    "build");
             return report(ending, siren.jobProperties(job), out);
         }
     }
@@ -95,18 +89,5 @@ final class BuildCommand implements Callable<Integer> {
             out.println("Start it with: machinectl start " + image);
         }
         return 0;
-    }
-
-    /** Ctrl-C cancels the build (it would otherwise go on without us). */
-    private static void cancel(SirenBus siren, DBusPath job, AtomicBoolean finished, PrintWriter err) {
-        if (finished.get()) {
-            return;
-        }
-        try {
-            siren.cancelJob(job);
-            err.println("sirenctl: cancelled the build; nothing of it was kept");
-        } catch (ClientException e) {
-            err.println("sirenctl: could not cancel the build: " + e.getMessage());
-        }
     }
 }

@@ -74,6 +74,18 @@ public final class SirenBus implements AutoCloseable {
                 options)[0];
     }
 
+    public DBusPath importTar(String path, String name, String version) {
+        Map<String, Variant<?>> options = version.isEmpty() ? Map.of() : Map.of("version", new Variant<>(version));
+        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ImportTar", "ssa{sv}", true, path, name,
+                options)[0];
+    }
+
+    public DBusPath exportTar(String name, String path, boolean reproducible) {
+        Map<String, Variant<?>> options = reproducible ? Map.of("reproducible", new Variant<>(true)) : Map.of();
+        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ExportTar", "ssa{sv}", true, name, path,
+                options)[0];
+    }
+
     public List<JobEntry> listJobs() {
         Object[] reply = call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ListJobs", "", false);
         return ReplyValues.jobEntries(reply[0]);

@@ -24,6 +24,8 @@ import picocli.CommandLine.HelpCommand;
             ListCommand.class,
             InspectCommand.class,
             RemoveCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
             JobsCommand.class,
             LogsCommand.class,
             CancelCommand.class,

@@ -13,6 +13,9 @@ import org.siren.daemon.image.StoreLayout;
 import org.siren.daemon.job.JobManager;
 import org.siren.daemon.service.BuildService;
 import org.siren.daemon.service.ImageService;
+import org.siren.daemon.service.TransferService;
+import org.siren.daemon.transfer.ExportRunner;
+import org.siren.daemon.transfer.ImportRunner;
 import org.siren.daemon.service.StoreRecovery;
 import org.siren.daemon.units.MountUnits;
 import org.siren.daemon.units.Systemd;
@@ -45,7 +48,9 @@ public final class SirenDaemon implements AutoCloseable {
         ImageService images = new ImageService(store, units, locks, Clock.systemUTC());
         JobManager jobs = new JobManager(Clock.systemUTC(), config.keepFinishedJobsMillis());
         BuildService builds = new BuildService(store, jobs, new BuildRunner(store, units, locks, Clock.systemUTC()));
-        return new SirenDaemon(BusEndpoint.open(connection, images, builds, authorizer), images, jobs);
+        TransferService transfers = new TransferService(store, jobs, new ImportRunner(store, locks, Clock.systemUTC()),
+                new ExportRunner(store, locks));
+        return new SirenDaemon(BusEndpoint.open(connection, images, builds, transfers, authorizer), images, jobs);
     }
 
     public ImageService images() {

@@ -52,6 +52,35 @@ public final class CallerFiles {
         return run(List.of("sh", "-c", script, "sh", dir), consumer, "read the build context " + dir);
     }
 
+    /** The size of a file the caller can read; fails, with the helper's words, if the caller cannot. */
+    public long readableSize(String path) {
+        checkPath(path);
+        byte[] out = run(List.of("sh", "-c", "test -r \"$1\" || { echo \"$1: Permission denied or no such file\" >&2;"
+                + " exit 1; }; exec stat -L -c %s -- \"$1\"", "sh", path), InputStream::readAllBytes, "read " + path);
+        return Long.parseLong(new String(out, StandardCharsets.UTF_8).trim());
+    }
+
+    /** Streams a tarball, decompressed (by its extension: .gz, .xz, .zst) by a helper running as the caller. */
+    public <T> T decompressed(String path, StreamConsumer<T> consumer) {
+        checkPath(path);
+        String script = "case \"$1\" in *.gz|*.tgz) exec gzip -dc -- \"$1\" ;; *.xz|*.txz) exec xz -dc -- \"$1\" ;;"
+                + " *.zst|*.tzst) exec zstd -dcq -- \"$1\" ;; *) exec cat -- \"$1\" ;; esac";
+        return run(List.of("sh", "-c", script, "sh", path), consumer, "read " + path);
+    }
+
+    /**
+     * The shell command, run as the caller, that writes its standard input to {@code path},
+     * compressed by the path's extension. For pipelines the daemon builds.
+     */
+    public List<String> writerCommand(String path) {
+        checkPath(path);
+        String script = "case \"$1\" in *.gz|*.tgz) exec gzip -c > \"$1\" ;; *.xz|*.txz) exec xz -c -T0 > \"$1\" ;;"
+                + " *.zst|*.tzst) exec zstd -q -c > \"$1\" ;; *) exec cat > \"$1\" ;; esac";
+        List<String> argv = new ArrayList<>(caller.setprivArguments());
+        argv.addAll(List.of("sh", "-c", script, "sh", path));
+        return argv;
+    }
+
     /** Reads a helper's standard output. */
     public interface StreamConsumer<T> {
         T accept(InputStream in) throws IOException;

@@ -39,15 +39,45 @@ public final class SafeTarExtractor {
     public record Result(String digest, long bytes, int entries) {
     }
 
+    /**
+     * What an unpacked tree keeps. A build context is owned by root, without set-id bits or special
+     * files. A base's root file system keeps owners, all mode bits, times and extended attributes, and
+     * may have device nodes and FIFOs under dev/ only.
+     */
+    public enum Policy {
+        CONTEXT(false),
+        ROOTFS(true);
+
+        final boolean faithful;
+
+        Policy(boolean faithful) {
+            this.faithful = faithful;
+        }
+    }
+
+    /** Counts bytes as they are unpacked, for progress. */
+    public interface Progress {
+        void unpacked(long bytes);
+    }
+
     private final Path root;
     private final long maxBytes;
+    private final Policy policy;
+    private final Progress progress;
+    private final java.util.List<Object[]> directoryModes = new java.util.ArrayList<>();
     private final MessageDigest digest;
     private long bytes;
     private int entries;
 
     public SafeTarExtractor(Path root, long maxBytes) {
+        this(root, maxBytes, Policy.CONTEXT, bytes -> { });
+    }
+
+    public SafeTarExtractor(Path root, long maxBytes, Policy policy, Progress progress) {
         this.root = root.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
+        this.policy = policy;
+        this.progress = progress;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -73,10 +103,17 @@ public final class SafeTarExtractor {
                     makeHardLink(target, entry, source);
                 } else if (isRegularFile(entry)) {
                     writeFile(target, entry, in, source);
+                } else if (policy.faithful && isSpecialUnderDev(entry, target)) {
+                    makeSpecial(target, entry, source);
                 } else {
-                    throw refused(source, entry.getName(), "is a device node, FIFO or other special file");
+                    throw refused(source, entry.getName(), "is a device node, FIFO or other special file"
+                            + (policy.faithful ? " outside dev/" : ""));
+                }
+                if (policy.faithful && !entry.isDirectory()) {
+                    keepMetadata(target, entry);
                 }
             }
+            finishDirectories();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + source + ": " + e.getMessage(), e);
         }
@@ -145,7 +182,11 @@ public final class SafeTarExtractor {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectory(target);
         }
-        Files.setPosixFilePermissions(target, permissions(entry.getMode()));
+        if (policy.faithful) {
+            directoryModes.add(new Object[] {target, entry});
+        } else {
+            Files.setPosixFilePermissions(target, permissions(entry.getMode()));
+        }
     }
 
     private void makeSymlink(Path target, TarArchiveEntry entry, String source) throws IOException {
@@ -185,10 +226,50 @@ public final class SafeTarExtractor {
                 }
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
+                progress.unpacked(n);
             }
         }
-        Files.setPosixFilePermissions(target, permissions(entry.getMode()));
-        Files.setLastModifiedTime(target, FileTime.from(entry.getModTime().toInstant()));
+        if (!policy.faithful) {
+            Files.setPosixFilePermissions(target, permissions(entry.getMode()));
+            Files.setLastModifiedTime(target, FileTime.from(entry.getModTime().toInstant()));
+        }
+    }
+
+    private static boolean isSpecialUnderDev(TarArchiveEntry entry, Path target) {
+        return (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO())
+                && target.getParent() != null && target.getParent().getFileName() != null
+                && entry.getName().replaceFirst("^(\\./)+", "").startsWith("dev/");
+    }
+
+    private void makeSpecial(Path target, TarArchiveEntry entry, String source) throws IOException {
+        makeParents(target, source, entry.getName());
+        replaceNonDirectory(target, source, entry.getName());
+        java.util.List<String> argv = entry.isFIFO()
+                ? java.util.List.of("mknod", "-m", "600", target.toString(), "p")
+                : java.util.List.of("mknod", "-m", "600", target.toString(), entry.isCharacterDevice() ? "c" : "b",
+                        Integer.toString(entry.getDevMajor()), Integer.toString(entry.getDevMinor()));
+        org.siren.daemon.system.Command.check(argv);
+    }
+
+    /** Owner, mode (but for links), time and extended attributes, set on the entry itself, never through a link. */
+    private void keepMetadata(Path target, TarArchiveEntry entry) throws IOException {
+        Files.setAttribute(target, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(target, "unix:gid", (int) entry.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
+        if (!entry.isSymbolicLink()) {
+            Files.setAttribute(target, "unix:mode", entry.getMode() & 07777, LinkOption.NOFOLLOW_LINKS);
+            ExtendedAttributes.apply(target, entry);
+        }
+        Files.getFileAttributeView(target, java.nio.file.attribute.BasicFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS).setTimes(FileTime.from(entry.getModTime().toInstant()), null, null);
+    }
+
+    /** Directories get their owners, modes and times last, deepest first, so that read-only ones can be filled. */
+    private void finishDirectories() throws IOException {
+        for (int i = directoryModes.size() - 1; i >= 0; i--) {
+            Path dir = (Path) directoryModes.get(i)[0];
+            TarArchiveEntry entry = (TarArchiveEntry) directoryModes.get(i)[1];
+            keepMetadata(dir, entry);
+        }
     }
 
     private void replaceNonDirectory(Path target, String source, String name) throws IOException {

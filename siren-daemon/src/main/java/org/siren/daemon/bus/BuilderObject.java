@@ -19,6 +19,7 @@ import org.siren.daemon.image.ImageName;
 import org.siren.daemon.job.Job;
 import org.siren.daemon.service.BuildService;
 import org.siren.daemon.service.ImageService;
+import org.siren.daemon.service.TransferService;
 import org.siren.dbus.BusNames;
 import org.siren.dbus.Builder1;
 import org.siren.dbus.ImageEntry;
@@ -32,17 +33,21 @@ import org.siren.dbus.ObjectPaths;
 public final class BuilderObject implements Builder1 {
 
     static final String NO_CACHE = "no-cache";
+    static final String VERSION = "version";
+    static final String REPRODUCIBLE = "reproducible";
 
     private final ImageService images;
     private final BuildService builds;
+    private final TransferService transfers;
     private final Authorizer authorizer;
     private final CallerCredentials credentials;
     private final ImageRegistry registry;
 
-    BuilderObject(ImageService images, BuildService builds, Authorizer authorizer, CallerCredentials credentials,
-            ImageRegistry registry) {
+    BuilderObject(ImageService images, BuildService builds, TransferService transfers, Authorizer authorizer,
+            CallerCredentials credentials, ImageRegistry registry) {
         this.images = images;
         this.builds = builds;
+        this.transfers = transfers;
         this.authorizer = authorizer;
         this.credentials = credentials;
         this.registry = registry;
@@ -106,6 +111,30 @@ public final class BuilderObject implements Builder1 {
                 authorizer.authorize(caller, Action.BOOTSTRAP);
             }
             Job job = builds.start(who, contextDir, script, parsed.flag(NO_CACHE));
+            return new DBusPath(ObjectPaths.jobPath(job.id()));
+        });
+    }
+
+    @Override
+    public DBusPath ImportTar(String path, String name, Map<String, Variant<?>> options) {
+        return ErrorMapping.reply("ImportTar", () -> {
+            ImageName image = ImageName.parse(name);
+            Options parsed = Options.of("ImportTar", options, Set.of(VERSION));
+            Caller caller = Callers.current();
+            authorizer.authorize(caller, Action.IMPORT);
+            Job job = transfers.startImport(credentials.of(caller), path, image, parsed.text(VERSION));
+            return new DBusPath(ObjectPaths.jobPath(job.id()));
+        });
+    }
+
+    @Override
+    public DBusPath ExportTar(String name, String path, Map<String, Variant<?>> options) {
+        return ErrorMapping.reply("ExportTar", () -> {
+            ImageName image = ImageName.parse(name);
+            Options parsed = Options.of("ExportTar", options, Set.of(REPRODUCIBLE));
+            Caller caller = Callers.current();
+            authorizer.authorize(caller, Action.EXPORT);
+            Job job = transfers.startExport(credentials.of(caller), image, path, parsed.flag(REPRODUCIBLE));
             return new DBusPath(ObjectPaths.jobPath(job.id()));
         });
     }

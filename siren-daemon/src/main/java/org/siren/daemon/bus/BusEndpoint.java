@@ -5,6 +5,7 @@ import org.freedesktop.dbus.exceptions.DBusException;
 import org.siren.daemon.auth.Authorizer;
 import org.siren.daemon.service.BuildService;
 import org.siren.daemon.service.ImageService;
+import org.siren.daemon.service.TransferService;
 import org.siren.dbus.BusNames;
 
 /** Puts siren on a bus: exports the manager, announces images, and takes the well-known name last. */
@@ -17,12 +18,13 @@ public final class BusEndpoint implements AutoCloseable {
     }
 
     public static BusEndpoint open(DBusConnection connection, ImageService images, BuildService builds,
-            Authorizer authorizer) throws DBusException {
+            TransferService transfers, Authorizer authorizer) throws DBusException {
         CallerCredentials credentials = new CallerCredentials(new BusCalls(connection));
         ImageRegistry registry = new ImageRegistry(connection, images);
-        BuilderObject manager = new BuilderObject(images, builds, authorizer, credentials, registry);
+        BuilderObject manager = new BuilderObject(images, builds, transfers, authorizer, credentials, registry);
         registry.setManager(manager);
         images.setEvents(registry);
+        transfers.setEvents(registry);
         builds.jobs().setListener(new JobRegistry(connection, authorizer, credentials));
         connection.exportObject(manager);
         registry.sync(images.store().list());

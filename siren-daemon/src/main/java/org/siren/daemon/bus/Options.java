@@ -30,6 +30,18 @@ final class Options {
         return options;
     }
 
+    String text(String key) {
+        Variant<?> value = values.get(key);
+        if (value == null) {
+            return "";
+        }
+        if (value.getValue() instanceof String text) {
+            return text;
+        }
+        throw new SirenException(Reason.INVALID_ARGS, "option \"" + key + "\" of " + method + " must be a string (s), got "
+                + value.getSig());
+    }
+
     boolean flag(String key) {
         Variant<?> value = values.get(key);
         if (value == null) {

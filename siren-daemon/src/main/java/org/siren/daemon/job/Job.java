@@ -31,6 +31,7 @@ public final class Job implements BuildEvents {
     private volatile String message = "";
     private volatile int step;
     private volatile int steps;
+    private volatile double measured = -1;
 
     Job(long id, String kind, String image, long startedByUid, Instant started, JobListener listener) {
         this.id = id;
@@ -82,9 +83,20 @@ public final class Job implements BuildEvents {
         return cancel;
     }
 
-    /** The fraction of steps started, 0 to 1. */
+    /** The fraction done, 0 to 1: as measured (bytes), or else of steps started. */
     public double progress() {
-        return steps == 0 ? (state == JobState.RUNNING ? 0 : 1) : Math.min(1.0, (double) step / steps);
+        if (state != JobState.RUNNING) {
+            return 1;
+        }
+        if (measured >= 0) {
+            return measured;
+        }
+        return steps == 0 ? 0 : Math.min(1.0, (double) step / steps);
+    }
+
+    /** Sets the fraction done of work that is measured in bytes. */
+    public void progress(double fraction) {
+        measured = Math.max(0, Math.min(1, fraction));
     }
 
     @Override

@@ -42,6 +42,19 @@ public final class OverlayOptions {
         return options;
     }
 
+    /** A read-only overlay of {@code layers} (top first, at least two): no upper layer, nothing can change. */
+    public static String readOnly(List<Path> layers, String what) {
+        if (layers.size() < 2) {
+            throw new IllegalArgumentException("a read-only overlay needs two layers or more: " + layers);
+        }
+        String options = "ro,lowerdir=" + layers.stream().map(OverlayOptions::checked).collect(Collectors.joining(":"));
+        if (options.length() > MAX_LENGTH) {
+            throw new SirenException(Reason.FAILED, "the overlay options of " + what + " are " + options.length()
+                    + " bytes for " + layers.size() + " layers; the kernel takes at most " + MAX_LENGTH);
+        }
+        return options;
+    }
+
     private static String checked(Path path) {
         String text = path.toString();
         for (char c : ":,\\\n".toCharArray()) {

@@ -1,0 +1,57 @@
+package org.siren.client;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.freedesktop.dbus.DBusPath;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(mixinStandardHelpOptions = true,
+        name = "export",
+        description = {
+            "Write an image's merged view (all its layers) as a tarball.",
+            "",
+            "FILE is written with your permissions, compressed by its name: .tar, .tar.gz,",
+            ".tar.xz or .tar.zst. Owners are numeric; extended attributes are kept.",
+        },
+        footerHeading = "%nExample:%n",
+        footer = {"  sirenctl export nginx nginx.tar.zst --reproducible"})
+final class ExportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The image or container.")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "Where to write the tarball.")
+    Path file;
+
+    @Option(names = "--reproducible",
+            description = "Make the same bytes every time: sorted names, every time set to the image's creation.")
+    boolean reproducible;
+
+    @ParentCommand
+    Sirenctl sirenctl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
+            DBusPath job = siren.exportTar(name, file.toAbsolutePath().normalize().toString(), reproducible);
+            JobFollower.Ending ending = JobRun.follow(siren, follower, job, true, out, spec.commandLine().getErr(),
+                    "export");
+            if (!ending.succeeded()) {
+                throw new ClientException(ClientException.FAILED, "export " + ending.result() + ": " + ending.message());
+            }
+            out.println(ending.message() + ".");
+            return 0;
+        }
+    }
+}

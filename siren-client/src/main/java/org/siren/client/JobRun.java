@@ -1,0 +1,40 @@
+package org.siren.client;
+
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.freedesktop.dbus.DBusPath;
+
+/** Follows a job this sirenctl started, to its end; Ctrl-C cancels it meanwhile. */
+final class JobRun {
+
+    private JobRun() {
+    }
+
+    static JobFollower.Ending follow(SirenBus siren, JobFollower follower, DBusPath job, boolean quiet, PrintWriter out,
+            PrintWriter err, String what) {
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread cancelOnInterrupt = new Thread(() -> cancel(siren, job, finished, err, what));
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        JobFollower.Ending ending = follower.follow(job, 0, quiet, out);
+        finished.set(true);
+        Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+        return ending;
+    }
+
+    static String id(DBusPath job) {
+        return job.getPath().substring(job.getPath().lastIndexOf('/') + 1);
+    }
+
+    private static void cancel(SirenBus siren, DBusPath job, AtomicBoolean finished, PrintWriter err, String what) {
+        if (finished.get()) {
+            return;
+        }
+        try {
+            siren.cancelJob(job);
+            err.println("sirenctl: cancelled the " + what + "; nothing of it was kept");
+        } catch (ClientException e) {
+            err.println("sirenctl: could not cancel the " + what + ": " + e.getMessage());
+        }
+    }
+}
