@@ -60,6 +60,13 @@ public interface Builder1 extends DBusInterface {
      */
     DBusPath ExportTar(String name, String path, Map<String, Variant<?>> options);
 
+    /**
+     * Copies the merged view of image {@code name} into a standalone directory image at
+     * /var/lib/machines/{@code newName}: no overlay and no chain, managed by machinectl from then on.
+     * Returns the job at once. polkit action org.siren.manage.
+     */
+    DBusPath Flatten(String name, String newName, Map<String, Variant<?>> options);
+
     /** Running jobs, and finished ones for a few minutes. */
     List<JobEntry> ListJobs();
 

@@ -86,6 +86,11 @@ public final class SirenBus implements AutoCloseable {
                 options)[0];
     }
 
+    public DBusPath flatten(String name, String newName) {
+        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "Flatten", "ssa{sv}", true, name, newName,
+                Map.<String, Variant<?>>of())[0];
+    }
+
     public List<JobEntry> listJobs() {
         Object[] reply = call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ListJobs", "", false);
         return ReplyValues.jobEntries(reply[0]);

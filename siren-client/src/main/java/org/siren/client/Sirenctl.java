@@ -26,6 +26,7 @@ import picocli.CommandLine.HelpCommand;
             RemoveCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            FlattenCommand.class,
             JobsCommand.class,
             LogsCommand.class,
             CancelCommand.class,

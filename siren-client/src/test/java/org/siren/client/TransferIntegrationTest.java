@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.siren.daemon.image.ImageName;
+import org.siren.daemon.system.MountTable;
 import org.siren.testing.BuildContexts;
 import org.siren.testing.DaemonFixture;
 import org.siren.testing.Processes;
@@ -230,6 +231,37 @@ class TransferIntegrationTest {
         assertEquals(0, allowed.run("export", "--reproducible", "reimported", twice.toString()).exit());
         assertEquals(Processes.check(List.of("sha256sum", last.toString())).split(" ")[0],
                 Processes.check(List.of("sha256sum", twice.toString())).split(" ")[0], "reproducible exports are equal");
+    }
+
+    @Test
+    void flattenCopiesAChainIntoOneDirectoryThatRunsWithoutOverlay() throws IOException {
+        Path two = BuildContexts.create(Map.of("build.sh", "FROM base\nID layer2 1\nSET /etc/l2 two\n"));
+        Path three = BuildContexts.create(Map.of("build.sh", "FROM layer2\nID layer3 1\nSET /etc/l3 three\n"
+                + "rm /etc/base-file\n"));
+        assertEquals(0, allowed.run("build", two.toString()).exit());
+        assertEquals(0, allowed.run("build", three.toString()).exit());
+
+        Processes.Result r = allowed.run("flatten", "layer3", "flat3");
+
+        assertEquals(0, r.exit(), r.all());
+        Path flat = siren.store.layout.machines().resolve("flat3");
+        assertTrue(r.stdout().contains("Flattened layer3 into " + flat), r.stdout());
+        assertEquals(tree(siren.store.merged("layer3")), tree(flat), "the same files as the merged view");
+        assertFalse(Files.exists(flat.resolve("etc/base-file")), "what the top layer deleted stays deleted");
+        assertFalse(MountTable.isMountPoint(flat), "a plain directory, no overlay");
+        Processes.Result run = Processes.run(List.of("systemd-nspawn", "--quiet", "--pipe", "--register=no", "--keep-unit",
+                "--directory=" + flat, "/bin/cat", "/etc/l2", "/etc/l3"));
+        assertEquals(0, run.exit(), run.all());
+        assertEquals("two\nthree\n", run.stdout());
+
+        Processes.Result taken = allowed.run("flatten", "layer3", "flat3");
+        assertEquals(ClientException.INVALID_INPUT, taken.exit(), taken.all());
+        assertTrue(taken.stderr().contains("already exists"), taken.stderr());
+    }
+
+    private static List<String> tree(Path root) {
+        return Processes.check(List.of("sh", "-c", "cd " + root + " && find . -printf '%p %M %U:%G %s\\n' | sort"))
+                .lines().toList();
     }
 
     private static List<String> listing(Path tar) {

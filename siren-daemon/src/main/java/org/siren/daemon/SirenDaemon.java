@@ -15,6 +15,7 @@ import org.siren.daemon.service.BuildService;
 import org.siren.daemon.service.ImageService;
 import org.siren.daemon.service.TransferService;
 import org.siren.daemon.transfer.ExportRunner;
+import org.siren.daemon.transfer.FlattenRunner;
 import org.siren.daemon.transfer.ImportRunner;
 import org.siren.daemon.service.StoreRecovery;
 import org.siren.daemon.units.MountUnits;
@@ -49,7 +50,7 @@ public final class SirenDaemon implements AutoCloseable {
         JobManager jobs = new JobManager(Clock.systemUTC(), config.keepFinishedJobsMillis());
         BuildService builds = new BuildService(store, jobs, new BuildRunner(store, units, locks, Clock.systemUTC()));
         TransferService transfers = new TransferService(store, jobs, new ImportRunner(store, locks, Clock.systemUTC()),
-                new ExportRunner(store, locks));
+                new ExportRunner(store, locks), new FlattenRunner(store, locks));
         return new SirenDaemon(BusEndpoint.open(connection, images, builds, transfers, authorizer), images, jobs);
     }
 

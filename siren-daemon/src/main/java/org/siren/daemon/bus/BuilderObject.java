@@ -140,6 +140,19 @@ public final class BuilderObject implements Builder1 {
     }
 
     @Override
+    public DBusPath Flatten(String name, String newName, Map<String, Variant<?>> options) {
+        return ErrorMapping.reply("Flatten", () -> {
+            ImageName source = ImageName.parse(name);
+            ImageName target = ImageName.parse(newName);
+            Options.of("Flatten", options, Set.of());
+            Caller caller = Callers.current();
+            authorizer.authorize(caller, Action.MANAGE);
+            Job job = transfers.startFlatten(credentials.of(caller).uid(), source, target);
+            return new DBusPath(ObjectPaths.jobPath(job.id()));
+        });
+    }
+
+    @Override
     public List<JobEntry> ListJobs() {
         return ErrorMapping.reply("ListJobs", () -> builds.jobs().list().stream()
                 .map(job -> new JobEntry(new UInt32(job.id()), job.kind(), job.image(), job.state().wireName(),

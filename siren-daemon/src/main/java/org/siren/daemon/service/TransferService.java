@@ -10,6 +10,7 @@ import org.siren.daemon.job.Job;
 import org.siren.daemon.job.JobManager;
 import org.siren.daemon.transfer.ExportRequest;
 import org.siren.daemon.transfer.ExportRunner;
+import org.siren.daemon.transfer.FlattenRunner;
 import org.siren.daemon.transfer.ImportRequest;
 import org.siren.daemon.transfer.ImportRunner;
 
@@ -23,13 +24,16 @@ public final class TransferService {
     private final JobManager jobs;
     private final ImportRunner importer;
     private final ExportRunner exporter;
+    private final FlattenRunner flattener;
     private volatile ImageEvents events = ImageEvents.NONE;
 
-    public TransferService(ImageStore store, JobManager jobs, ImportRunner importer, ExportRunner exporter) {
+    public TransferService(ImageStore store, JobManager jobs, ImportRunner importer, ExportRunner exporter,
+            FlattenRunner flattener) {
         this.store = store;
         this.jobs = jobs;
         this.importer = importer;
         this.exporter = exporter;
+        this.flattener = flattener;
     }
 
     public void setEvents(ImageEvents events) {
@@ -51,6 +55,17 @@ public final class TransferService {
             events.added(name);
             return message;
         });
+    }
+
+    public Job startFlatten(long uid, ImageName source, ImageName name) {
+        store.get(source);
+        java.nio.file.Path target = FlattenRunner.target(store.layout(), name);
+        if (store.find(name).isPresent() || java.nio.file.Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new SirenException(Reason.IMAGE_EXISTS, "an image or machine named " + name + " already exists ("
+                    + target + "): choose another name");
+        }
+        long id = jobs.nextId();
+        return jobs.start(id, "flatten", name.value(), uid, job -> flattener.run(id, source, name, job));
     }
 
     public Job startExport(Credentials caller, ImageName name, String path, boolean reproducible) {

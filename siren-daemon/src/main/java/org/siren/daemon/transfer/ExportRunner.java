@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,13 +17,8 @@ import org.siren.daemon.build.CallerFiles;
 import org.siren.daemon.image.ImageLocks;
 import org.siren.daemon.image.ImageMetadata;
 import org.siren.daemon.image.ImageStore;
-import org.siren.daemon.image.LayerChain;
 import org.siren.daemon.image.StoreLayout;
 import org.siren.daemon.job.Job;
-import org.siren.daemon.system.AtomicFiles;
-import org.siren.daemon.system.Command;
-import org.siren.daemon.system.MountTable;
-import org.siren.daemon.units.OverlayOptions;
 
 /**
  * Writes an image's merged view as a tarball. The daemon reads the layers through a read-only
@@ -46,32 +39,12 @@ public final class ExportRunner {
     public String run(ExportRequest request, Job job) {
         ImageMetadata meta = store.get(request.name());
         Path staging = store.layout().layers().resolve(StoreLayout.STAGING_PREFIX + "export-" + request.jobId());
-        try (ImageLocks.Held inUse = locks.use(request.name())) {
-            Path source = mountReadOnly(store.chainOf(request.name()), staging);
+        try (ImageLocks.Held inUse = locks.use(request.name());
+                ReadOnlyView view = ReadOnlyView.mount(store.chainOf(request.name()), staging)) {
             job.log("Writing " + request.name() + " to " + request.path() + "...");
-            long bytes = pipe(tar(source, meta, request.reproducible()),
+            long bytes = pipe(tar(view.root(), meta, request.reproducible()),
                     new CallerFiles(request.caller()).writerCommand(request.path()), job);
             return "Exported " + request.name() + " to " + request.path() + " (" + bytes + " bytes of tar)";
-        } finally {
-            for (Path mount : MountTable.mountsUnder(staging)) {
-                Command.run(List.of("umount", mount.toString()));
-            }
-            AtomicFiles.deleteTree(staging);
-        }
-    }
-
-    private static Path mountReadOnly(LayerChain chain, Path staging) {
-        if (chain.depth() == 1) {
-            return chain.upper();
-        }
-        try {
-            Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path merged = Files.createDirectory(staging.resolve("merged"));
-            String options = OverlayOptions.readOnly(chain.layers(), "the export of " + chain.images().get(0));
-            Command.check(List.of("mount", "-t", "overlay", "overlay", "-o", options, merged.toString()));
-            return merged;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the export in " + staging + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,52 @@
+package org.siren.client;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.freedesktop.dbus.DBusPath;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(mixinStandardHelpOptions = true,
+        name = "flatten",
+        description = {
+            "Copy an image's layers into one standalone directory image.",
+            "",
+            "NEW is written at /var/lib/machines/NEW, with no overlay and no chain: it runs",
+            "where overlayfs does not, and machinectl manages it from then on (start, clone,",
+            "export-tar, remove). NAME stays as it is.",
+        },
+        footerHeading = "%nExample:%n",
+        footer = {"  sirenctl flatten nginx nginx-flat && machinectl start nginx-flat"})
+final class FlattenCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The image or container to flatten.")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The name of the standalone image.")
+    String newName;
+
+    @ParentCommand
+    Sirenctl sirenctl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
+            DBusPath job = siren.flatten(name, newName);
+            JobFollower.Ending ending = JobRun.follow(siren, follower, job, false, out, spec.commandLine().getErr(),
+                    "flatten");
+            if (!ending.succeeded()) {
+                throw new ClientException(ClientException.FAILED, "flatten " + ending.result() + ": " + ending.message());
+            }
+            out.println(ending.message());
+            return 0;
+        }
+    }
+}
