@@ -67,6 +67,16 @@ public interface Builder1 extends DBusInterface {
      */
     DBusPath Flatten(String name, String newName, Map<String, Variant<?>> options);
 
+    /**
+     * Removes what nothing needs: leftovers of interrupted work no running job owns, and workdirs,
+     * units and nspawn settings of images that are gone; never an image or anything in use. Returns
+     * what was (with "dry-run" (b): would be) removed. polkit action org.siren.manage.
+     */
+    List<PruneEntry> Prune(Map<String, Variant<?>> options);
+
+    /** Disk use of every image: its own layer, and its whole chain. Needs no authorization. */
+    List<UsageEntry> DiskUsage();
+
     /** Running jobs, and finished ones for a few minutes. */
     List<JobEntry> ListJobs();
 

@@ -19,22 +19,25 @@ final class ReplyValues {
     }
 
     static List<ImageEntry> imageEntries(Object value) {
-        List<ImageEntry> entries = new ArrayList<>();
-        for (Object row : asList(value)) {
-            Object[] f = row instanceof Struct s ? s.getParameters() : (Object[]) row;
-            entries.add(new ImageEntry((String) f[0], (String) f[1], (String) f[2], (String) f[3], (DBusPath) f[4]));
-        }
-        return entries;
+        return rows(value).stream()
+                .map(f -> new ImageEntry((String) f[0], (String) f[1], (String) f[2], (String) f[3], (DBusPath) f[4]))
+                .toList();
     }
 
     static List<JobEntry> jobEntries(Object value) {
-        List<JobEntry> entries = new ArrayList<>();
+        return rows(value).stream()
+                .map(f -> new JobEntry((UInt32) f[0], (String) f[1], (String) f[2], (String) f[3], (UInt32) f[4],
+                        (DBusPath) f[5]))
+                .toList();
+    }
+
+    /** The fields of each struct in an array of structs. */
+    static List<Object[]> rows(Object value) {
+        List<Object[]> rows = new ArrayList<>();
         for (Object row : asList(value)) {
-            Object[] f = row instanceof Struct s ? s.getParameters() : (Object[]) row;
-            entries.add(new JobEntry((UInt32) f[0], (String) f[1], (String) f[2], (String) f[3], (UInt32) f[4],
-                    (DBusPath) f[5]));
+            rows.add(row instanceof Struct s ? s.getParameters() : (Object[]) row);
         }
-        return entries;
+        return rows;
     }
 
     static List<String> strings(Object value) {

@@ -91,6 +91,18 @@ public final class SirenBus implements AutoCloseable {
                 Map.<String, Variant<?>>of())[0];
     }
 
+    /** Path and reason of each thing pruned. */
+    public List<String[]> prune(boolean dryRun) {
+        Map<String, Variant<?>> options = dryRun ? Map.of("dry-run", new Variant<>(true)) : Map.of();
+        Object[] reply = call(MANAGER_IFACE, BusNames.MANAGER_PATH, "Prune", "a{sv}", true, options);
+        return ReplyValues.rows(reply[0]).stream().map(f -> new String[] {(String) f[0], (String) f[1]}).toList();
+    }
+
+    /** Name, kind, own bytes, chain bytes of each image. */
+    public List<Object[]> diskUsage() {
+        return ReplyValues.rows(call(MANAGER_IFACE, BusNames.MANAGER_PATH, "DiskUsage", "", false)[0]);
+    }
+
     public List<JobEntry> listJobs() {
         Object[] reply = call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ListJobs", "", false);
         return ReplyValues.jobEntries(reply[0]);

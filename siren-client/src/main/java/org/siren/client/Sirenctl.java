@@ -27,6 +27,8 @@ import picocli.CommandLine.HelpCommand;
             ImportCommand.class,
             ExportCommand.class,
             FlattenCommand.class,
+            DfCommand.class,
+            PruneCommand.class,
             JobsCommand.class,
             LogsCommand.class,
             CancelCommand.class,

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.UInt64;
 import org.freedesktop.dbus.types.Variant;
 import org.siren.daemon.auth.Action;
 import org.siren.daemon.SirenException;
@@ -18,12 +19,16 @@ import org.siren.daemon.image.ImageMetadata;
 import org.siren.daemon.image.ImageName;
 import org.siren.daemon.job.Job;
 import org.siren.daemon.service.BuildService;
+import org.siren.daemon.service.DiskUsage;
 import org.siren.daemon.service.ImageService;
+import org.siren.daemon.service.PruneService;
 import org.siren.daemon.service.TransferService;
 import org.siren.dbus.BusNames;
 import org.siren.dbus.Builder1;
 import org.siren.dbus.ImageEntry;
 import org.siren.dbus.JobEntry;
+import org.siren.dbus.PruneEntry;
+import org.siren.dbus.UsageEntry;
 import org.siren.dbus.ObjectPaths;
 
 /**
@@ -35,19 +40,22 @@ public final class BuilderObject implements Builder1 {
     static final String NO_CACHE = "no-cache";
     static final String VERSION = "version";
     static final String REPRODUCIBLE = "reproducible";
+    static final String DRY_RUN = "dry-run";
 
     private final ImageService images;
     private final BuildService builds;
     private final TransferService transfers;
+    private final PruneService prune;
     private final Authorizer authorizer;
     private final CallerCredentials credentials;
     private final ImageRegistry registry;
 
-    BuilderObject(ImageService images, BuildService builds, TransferService transfers, Authorizer authorizer,
-            CallerCredentials credentials, ImageRegistry registry) {
+    BuilderObject(ImageService images, BuildService builds, TransferService transfers, PruneService prune,
+            Authorizer authorizer, CallerCredentials credentials, ImageRegistry registry) {
         this.images = images;
         this.builds = builds;
         this.transfers = transfers;
+        this.prune = prune;
         this.authorizer = authorizer;
         this.credentials = credentials;
         this.registry = registry;
@@ -150,6 +158,24 @@ public final class BuilderObject implements Builder1 {
             Job job = transfers.startFlatten(credentials.of(caller).uid(), source, target);
             return new DBusPath(ObjectPaths.jobPath(job.id()));
         });
+    }
+
+    @Override
+    public List<PruneEntry> Prune(Map<String, Variant<?>> options) {
+        return ErrorMapping.reply("Prune", () -> {
+            Options parsed = Options.of("Prune", options, Set.of(DRY_RUN));
+            authorizer.authorize(Callers.current(), Action.MANAGE);
+            return prune.prune(parsed.flag(DRY_RUN)).stream()
+                    .map(item -> new PruneEntry(item.path().toString(), item.reason())).toList();
+        });
+    }
+
+    @Override
+    public List<UsageEntry> DiskUsage() {
+        return ErrorMapping.reply("DiskUsage", () -> new DiskUsage(images.store()).all().stream()
+                .map(u -> new UsageEntry(u.image().name().value(), u.image().kind().wireName(), new UInt64(u.ownBytes()),
+                        new UInt64(u.chainBytes())))
+                .toList());
     }
 
     @Override

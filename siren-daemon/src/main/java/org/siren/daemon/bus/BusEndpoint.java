@@ -5,6 +5,7 @@ import org.freedesktop.dbus.exceptions.DBusException;
 import org.siren.daemon.auth.Authorizer;
 import org.siren.daemon.service.BuildService;
 import org.siren.daemon.service.ImageService;
+import org.siren.daemon.service.PruneService;
 import org.siren.daemon.service.TransferService;
 import org.siren.dbus.BusNames;
 
@@ -21,7 +22,8 @@ public final class BusEndpoint implements AutoCloseable {
             TransferService transfers, Authorizer authorizer) throws DBusException {
         CallerCredentials credentials = new CallerCredentials(new BusCalls(connection));
         ImageRegistry registry = new ImageRegistry(connection, images);
-        BuilderObject manager = new BuilderObject(images, builds, transfers, authorizer, credentials, registry);
+        PruneService prune = new PruneService(images.store(), builds.jobs());
+        BuilderObject manager = new BuilderObject(images, builds, transfers, prune, authorizer, credentials, registry);
         registry.setManager(manager);
         images.setEvents(registry);
         transfers.setEvents(registry);

@@ -122,7 +122,7 @@ public final class StoreRecovery {
     }
 
     /** The image a siren-written unit file belongs to, read from its first line. */
-    static Optional<ImageName> ownerOf(Path unitFile) {
+    public static Optional<ImageName> ownerOf(Path unitFile) {
         try {
             List<String> lines = Files.readAllLines(unitFile);
             String prefix = ImageUnits.MARKER + " for image ";

@@ -1,0 +1,47 @@
+package org.siren.client;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(mixinStandardHelpOptions = true,
+        name = "df",
+        description = {
+            "Show the disk space images take.",
+            "",
+            "OWN is what an image's own layer holds; CHAIN adds every layer under it (what a",
+            "copy of the image would take). Layers are shared, so the total counts each once.",
+        })
+final class DfCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Sirenctl sirenctl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Object[]> usage;
+        try (SirenBus siren = sirenctl.connect()) {
+            usage = siren.diskUsage();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Table table = new Table("NAME", "KIND", "OWN", "CHAIN");
+        long total = 0;
+        for (Object[] row : usage) {
+            long own = ((Number) row[2]).longValue();
+            total += own;
+            table.add((String) row[0], (String) row[1], Sizes.human(own), Sizes.human(((Number) row[3]).longValue()));
+        }
+        table.print(out);
+        out.println();
+        out.println("Total: " + Sizes.human(total) + " in " + usage.size() + (usage.size() == 1 ? " image." : " images."));
+        return 0;
+    }
+}
