@@ -23,7 +23,7 @@ final class MountOverlayStep {
 
     void call() {
         LayerChain base = store.chainOf(from);
-        String options = OverlayOptions.of(staging.upper(), base.layers(), staging.work(), "a build on " + from);
+        String options = OverlayOptions.of(staging.upper(), base, staging.work(), store.aliases(), "a build on " + from);
         Command.check(List.of("mount", "-t", "overlay", "overlay", "-o", options, staging.merged().toString()));
     }
 }

@@ -30,9 +30,16 @@ public final class ImageStore {
     public static final int MAX_CHAIN_DEPTH = 500;
 
     private final StoreLayout layout;
+    private final LayerAliases aliases;
 
     public ImageStore(StoreLayout layout) {
         this.layout = layout;
+        this.aliases = new LayerAliases(layout);
+    }
+
+    /** Short names of layers, for the overlay options of deep chains. */
+    public LayerAliases aliases() {
+        return aliases;
     }
 
     public StoreLayout layout() {
@@ -190,6 +197,7 @@ public final class ImageStore {
         AtomicFiles.delete(layout.metadataFile(name));
         AtomicFiles.deleteTree(layout.workDir(name));
         AtomicFiles.deleteTree(doomed);
+        aliases.removeDangling();
     }
 
     /** Staging directories ({@code .#*}) in the layer root: leftovers of interrupted work. */

@@ -5,20 +5,27 @@ import java.nio.file.Path;
 /**
  * Where siren keeps things. {@code layers}/NAME is an image's upper layer (seed-compatible: a base
  * unpacked there by hand is an image); metadata and overlay workdirs live under {@code layers}/.siren,
- * outside every layer; staging directories are {@code layers}/.#NAME.*. Test suites use temporary roots.
+ * outside every layer; staging directories are {@code layers}/.#NAME.*; {@code aliases}/~ID are short
+ * names of layers for deep chains (beside the layers, but for tests). Test suites use temporary roots.
  */
-public record StoreLayout(Path layers, Path machines, Path unitDir, Path nspawnDir, Path machinedState) {
+public record StoreLayout(Path layers, Path machines, Path unitDir, Path nspawnDir, Path machinedState, Path aliases) {
 
     public static final String STATE_DIR = ".siren";
     public static final String STAGING_PREFIX = ".#";
 
     public static StoreLayout system() {
         return new StoreLayout(Path.of("/var/lib/siren"), Path.of("/var/lib/machines"),
-                Path.of("/etc/systemd/system"), Path.of("/etc/systemd/nspawn"), Path.of("/run/systemd/machines"));
+                Path.of("/etc/systemd/system"), Path.of("/etc/systemd/nspawn"), Path.of("/run/systemd/machines"),
+                Path.of("/var/lib/siren"));
+    }
+
+    /** A layout whose short layer aliases live beside the layers. */
+    public StoreLayout(Path layers, Path machines, Path unitDir, Path nspawnDir, Path machinedState) {
+        this(layers, machines, unitDir, nspawnDir, machinedState, layers);
     }
 
     public StoreLayout {
-        for (Path p : new Path[] {layers, machines, unitDir, nspawnDir, machinedState}) {
+        for (Path p : new Path[] {layers, machines, unitDir, nspawnDir, machinedState, aliases}) {
             if (!p.isAbsolute()) {
                 throw new IllegalArgumentException("store paths must be absolute, got \"" + p + "\"");
             }

@@ -46,6 +46,7 @@ public final class StoreRecovery {
         removeStagingLeftovers();
         removeOrphanedMetadata();
         removeUnitsWithoutImage();
+        store.aliases().removeDangling();
         restoreUnits();
     }
 

@@ -40,7 +40,7 @@ public final class ExportRunner {
         ImageMetadata meta = store.get(request.name());
         Path staging = store.layout().layers().resolve(StoreLayout.STAGING_PREFIX + "export-" + request.jobId());
         try (ImageLocks.Held inUse = locks.use(request.name());
-                ReadOnlyView view = ReadOnlyView.mount(store.chainOf(request.name()), staging)) {
+                ReadOnlyView view = ReadOnlyView.mount(store.chainOf(request.name()), store.aliases(), staging)) {
             job.log("Writing " + request.name() + " to " + request.path() + "...");
             long bytes = pipe(tar(view.root(), meta, request.reproducible()),
                     new CallerFiles(request.caller()).writerCommand(request.path()), job);

@@ -43,7 +43,7 @@ public final class FlattenRunner {
         Path copy = layout.machines().resolve(StoreLayout.STAGING_PREFIX + "flatten-" + jobId);
         Path view = layout.layers().resolve(StoreLayout.STAGING_PREFIX + "flatten-" + jobId);
         try (ImageLocks.Held inUse = locks.use(source);
-                ReadOnlyView merged = ReadOnlyView.mount(store.chainOf(source), view)) {
+                ReadOnlyView merged = ReadOnlyView.mount(store.chainOf(source), store.aliases(), view)) {
             job.log("Copying the " + store.chainOf(source).depth() + " layers of " + source + " into " + target + "...");
             AtomicFiles.deleteTree(copy);
             Command.check(List.of("cp", "--archive", "--reflink=auto", "--one-file-system", "--no-target-directory",

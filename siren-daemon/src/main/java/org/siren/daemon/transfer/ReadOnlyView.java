@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import org.siren.daemon.image.LayerAliases;
 import org.siren.daemon.image.LayerChain;
 import org.siren.daemon.system.AtomicFiles;
 import org.siren.daemon.system.Command;
@@ -27,14 +28,14 @@ final class ReadOnlyView implements AutoCloseable {
         this.root = root;
     }
 
-    static ReadOnlyView mount(LayerChain chain, Path staging) {
+    static ReadOnlyView mount(LayerChain chain, LayerAliases aliases, Path staging) {
         try {
             Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             if (chain.depth() == 1) {
                 return new ReadOnlyView(staging, chain.upper());
             }
             Path merged = Files.createDirectory(staging.resolve("merged"));
-            String options = OverlayOptions.readOnly(chain.layers(), "the merged view of " + chain.images().get(0));
+            String options = OverlayOptions.readOnly(chain, aliases, "the merged view of " + chain.images().get(0));
             Command.check(List.of("mount", "-t", "overlay", "overlay", "-o", options, merged.toString()));
             return new ReadOnlyView(staging, merged);
         } catch (IOException e) {

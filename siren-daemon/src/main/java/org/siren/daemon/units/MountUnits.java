@@ -45,7 +45,7 @@ public final class MountUnits {
         ImageUnits units = unitsOf(meta.name());
         createMountPoint(units.mountPoint());
         LayerChain chain = store.chainOf(meta.name());
-        String options = OverlayOptions.of(chain, store.layout().workDir(meta.name()));
+        String options = OverlayOptions.of(chain, store.layout().workDir(meta.name()), store.aliases());
         boolean changed = writeIfChanged(units.mountUnitFile(), UnitText.mount(units, meta, chain, options, !automount));
         if (automount) {
             changed |= writeIfChanged(units.automountUnitFile(), UnitText.automount(units, meta));

@@ -45,9 +45,11 @@ class JobTest {
     void aJobRunsReportsAndIsRemovedLater() {
         try (JobManager jobs = new JobManager(Clock.systemUTC(), 50)) {
             jobs.setListener(listener);
+            double[] midway = {-1};
             Job job = jobs.start(jobs.nextId(), "build", "x", 1000, j -> {
                 j.log("one");
                 j.step(1, 2, "RUN a");
+                midway[0] = j.progress();
                 j.log("two");
                 return "Built x";
             });
@@ -55,7 +57,8 @@ class JobTest {
             assertEquals(List.of("started 1", "0:one", "step 1", "1:two", "finished done Built x", "removed 1"), heard);
             assertEquals(JobState.SUCCEEDED, job.state());
             assertEquals(List.of("two"), job.output(1).lines());
-            assertEquals(0.5, job.progress());
+            assertEquals(0.5, midway[0], "one step of two started");
+            assertEquals(1.0, job.progress(), "finished");
         }
     }
 

@@ -77,6 +77,18 @@ class UnitTextTest {
     }
 
     @Test
+    void moreLayersThanOverlayTakesAreRefusedWithAdvice() {
+        List<Path> lowers = new ArrayList<>();
+        for (int i = 0; i < OverlayOptions.MAX_LOWERS + 1; i++) {
+            lowers.add(Path.of("/l" + i));
+        }
+        SirenException e = assertThrows(SirenException.class,
+                () -> OverlayOptions.of(Path.of("/u"), lowers, Path.of("/w"), "image deep"));
+        assertEquals("image deep has 502 layers; overlayfs takes at most 501: flatten part of the chain"
+                + " ('sirenctl flatten') and build on that", e.getMessage());
+    }
+
+    @Test
     void optionsLongerThanAPageAreRefusedWithAdvice() {
         List<ImageName> images = new ArrayList<>();
         List<Path> layers = new ArrayList<>();
