@@ -63,7 +63,7 @@ built() {
 if [ -z "$DESTDIR" ]; then
     need_root
     if [ "$DEPS" = yes ] && command -v apt-get >/dev/null; then
-        apt_install openjdk-17-jre-headless systemd-container dbus polkitd debootstrap attr zstd xz-utils
+        apt_install openjdk-17-jre-headless systemd-container dbus polkitd debootstrap attr acl zstd xz-utils
     fi
 fi
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages siren's tests use, when they are missing. Idempotent; needs root.
 set -eu
-PACKAGES="maven openjdk-17-jdk-headless dbus dbus-bin polkitd systemd-container debootstrap util-linux docker.io attr zstd xz-utils"
+PACKAGES="maven openjdk-17-jdk-headless dbus dbus-bin polkitd systemd-container debootstrap util-linux docker.io attr acl zstd xz-utils"
 missing=""
 for pkg in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"

@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 root=$work/root
 echo "build-image: debootstrap into $root"
 debootstrap --variant=minbase \
-    --include=systemd,systemd-sysv,dbus,libpam-systemd,polkitd,systemd-container,debootstrap,openjdk-17-jre-headless,attr,zstd,xz-utils,sudo,curl,iproute2,procps,ca-certificates \
+    --include=systemd,systemd-sysv,dbus,libpam-systemd,polkitd,systemd-container,debootstrap,openjdk-17-jre-headless,attr,acl,zstd,xz-utils,sudo,curl,iproute2,procps,ca-certificates \
     bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1 || { tail -20 "$work/debootstrap.log"; exit 1; }
 
 echo siren-host > "$root/etc/hostname"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,5 +75,28 @@ class ExamplesBuildIntegrationTest {
 
         Processes.Result again = user.run("build", nginxContext.toString());
         assertTrue(again.stdout().startsWith("nginx is up to date"), again.all());
+
+        assertDebootstrappedBaseSurvivesARoundTrip(user);
+    }
+
+    /** The debootstrapped base, exported, imported again, exported again: the same files, modes and owners. */
+    private static void assertDebootstrappedBaseSurvivesARoundTrip(SirenctlRunner user) throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "siren-roundtrip-");
+        Processes.check(List.of("chmod", "777", dir.toString()));
+        Path first = dir.resolve("debian.tar.zst");
+        Path second = dir.resolve("debian-again.tar");
+        assertEquals(0, user.run("export", "debian", first.toString()).exit());
+        Processes.Result imported = user.run("import", first.toString(), "debian-again", "--version", "12");
+        assertEquals(0, imported.exit(), imported.all());
+        assertEquals(0, user.run("export", "debian-again", second.toString()).exit());
+
+        assertEquals(listing(first), listing(second));
+        assertTrue(listing(second).size() > 5000, "a whole Debian: " + listing(second).size() + " entries");
+        Processes.run(List.of("rm", "-rf", dir.toString()));
+    }
+
+    private static List<String> listing(Path tar) {
+        return Processes.check(List.of("sh", "-c", "tar -tvf " + tar + " --numeric-owner | awk '{print $1, $2, $NF}'"))
+                .lines().sorted().toList();
     }
 }

@@ -10,19 +10,24 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.siren.daemon.system.Command;
 
 /**
- * The extended attributes of a tar entry (pax SCHILY.xattr.*), set with setfattr(1) without following
- * links (Java can set only user.* attributes). The tar parser hands values over as UTF-8 text, so a
+ * The extended attributes (pax SCHILY.xattr.*) and POSIX ACLs (SCHILY.acl.*, as text) of a tar
+ * entry, set with setfattr(1) and setfacl(1) without following links (Java can set only user.*
+ * attributes). The tar parser hands values over as UTF-8 text, so a
  * value that is not (a binary file capability) is refused rather than kept wrong.
  */
 final class ExtendedAttributes {
 
     private static final String PREFIX = "SCHILY.xattr.";
+    private static final String ACCESS_ACL = "SCHILY.acl.access";
+    private static final String DEFAULT_ACL = "SCHILY.acl.default";
 
     private ExtendedAttributes() {
     }
 
     static void apply(Path target, TarArchiveEntry entry) throws IOException {
         Map<String, String> headers = entry.getExtraPaxHeaders();
+        acl(target, headers.get(ACCESS_ACL), false);
+        acl(target, headers.get(DEFAULT_ACL), true);
         for (Map.Entry<String, String> header : headers.entrySet()) {
             if (!header.getKey().startsWith(PREFIX)) {
                 continue;
@@ -39,6 +44,23 @@ final class ExtendedAttributes {
                 throw new IOException("cannot set the extended attribute " + name + " of " + target + ": "
                         + result.output());
             }
+        }
+    }
+
+    /** POSIX ACLs, which GNU tar --acls stores as text (user::rwx,group::r-x,...). */
+    private static void acl(Path target, String text, boolean isDefault) throws IOException {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        List<String> argv = new ArrayList<>(List.of("setfacl", "--physical"));
+        if (isDefault) {
+            argv.add("--default");
+        }
+        argv.addAll(List.of("--set", text.replace('\n', ','), target.toString()));
+        Command.Result result = Command.run(argv);
+        if (!result.succeeded()) {
+            throw new IOException("cannot set the " + (isDefault ? "default " : "") + "ACL of " + target + ": "
+                    + result.output());
         }
     }
 

@@ -115,7 +115,7 @@ public final class SafeTarExtractor {
             }
             finishDirectories();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack " + source + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot unpack " + source + ": " + e, e);
         }
         return new Result(HexFormat.of().formatHex(digest.digest()), bytes, entries);
     }
@@ -251,16 +251,24 @@ public final class SafeTarExtractor {
         org.siren.daemon.system.Command.check(argv);
     }
 
-    /** Owner, mode (but for links), time and extended attributes, set on the entry itself, never through a link. */
+    /**
+     * Owner (lchown), and but for symbolic links mode and extended attributes; the time of regular
+     * files and directories only. The JDK changes a mode or a time "without following links" by
+     * opening the file, which a device node must not be and a FIFO would block on; the entry is known
+     * not to be a link (it was just made in this private directory), so the mode is set by path.
+     */
     private void keepMetadata(Path target, TarArchiveEntry entry) throws IOException {
         Files.setAttribute(target, "unix:uid", (int) entry.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(target, "unix:gid", (int) entry.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
-        if (!entry.isSymbolicLink()) {
-            Files.setAttribute(target, "unix:mode", entry.getMode() & 07777, LinkOption.NOFOLLOW_LINKS);
-            ExtendedAttributes.apply(target, entry);
+        if (entry.isSymbolicLink()) {
+            return;
         }
-        Files.getFileAttributeView(target, java.nio.file.attribute.BasicFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS).setTimes(FileTime.from(entry.getModTime().toInstant()), null, null);
+        Files.setAttribute(target, "unix:mode", entry.getMode() & 07777);
+        ExtendedAttributes.apply(target, entry);
+        if (entry.isDirectory() || isRegularFile(entry) || entry.isLink()) {
+            Files.getFileAttributeView(target, java.nio.file.attribute.BasicFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS).setTimes(FileTime.from(entry.getModTime().toInstant()), null, null);
+        }
     }
 
     /** Directories get their owners, modes and times last, deepest first, so that read-only ones can be filled. */

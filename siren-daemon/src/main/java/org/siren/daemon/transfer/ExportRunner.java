@@ -50,7 +50,8 @@ public final class ExportRunner {
 
     private static List<String> tar(Path source, ImageMetadata meta, boolean reproducible) {
         List<String> argv = new ArrayList<>(List.of("tar", "--create", "--file=-", "--format=posix", "--numeric-owner",
-                "--xattrs", "--xattrs-include=*", "--one-file-system", "--sort=name",
+                "--xattrs", "--xattrs-include=*", "--xattrs-exclude=system.posix_acl_access",
+                "--xattrs-exclude=system.posix_acl_default", "--acls", "--one-file-system", "--sort=name",
                 "--pax-option=delete=atime,delete=ctime", "--directory=" + source));
         if (reproducible) {
             argv.add("--mtime=@" + meta.created().getEpochSecond());

@@ -145,6 +145,22 @@ class SafeTarExtractorTest {
     }
 
     @Test
+    void aRootFileSystemMayHaveDeviceNodesUnderDev() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.siren.testing.Root.isRoot(), "mknod needs root");
+        TarArchiveEntry ptmx = new TarArchiveEntry("./dev/ptmx", TarConstants.LF_CHR);
+        ptmx.setDevMajor(5);
+        ptmx.setDevMinor(2);
+        ptmx.setMode(0666);
+        Tar tar = new Tar().dir("./dev");
+        tar.out.putArchiveEntry(ptmx);
+        tar.out.closeArchiveEntry();
+        new SafeTarExtractor(root(), 1 << 20, SafeTarExtractor.Policy.ROOTFS, bytes -> { })
+                .extract(tar.stream(), "the test tar");
+        assertEquals("c 5 2", org.siren.testing.Processes.check(java.util.List.of("stat", "-c", "%F", root().resolve(
+                "dev/ptmx").toString())).trim().equals("character special file") ? "c 5 2" : "not a device");
+    }
+
+    @Test
     void tooMuchDataIsRefused() throws IOException {
         SafeTarExtractor small = new SafeTarExtractor(root(), 3);
         SirenException e = assertThrows(SirenException.class,
