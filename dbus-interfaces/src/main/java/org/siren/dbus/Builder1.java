@@ -38,6 +38,12 @@ public interface Builder1 extends DBusInterface {
     void RemoveImage(String name, Map<String, Variant<?>> options);
 
     /**
+     * Renames an image, and its units and mount point with it. Refused while other images are built on
+     * it or a machine of that name runs. polkit action org.siren.manage.
+     */
+    DBusPath RenameImage(String name, String newName, Map<String, Variant<?>> options);
+
+    /**
      * Builds an image from {@code buildFile} (relative to {@code contextDir}, or absolute) with the
      * directory {@code contextDir} as context, both read with the caller's own permissions. Returns the
      * job at once. Options: "no-cache" (b). polkit action org.siren.build, or org.siren.bootstrap for a

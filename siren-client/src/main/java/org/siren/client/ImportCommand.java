@@ -17,8 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "import",
+@Command(name = "import",
         description = {
             "Import a root file system tarball as a new base image.",
             "",
@@ -40,6 +39,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--version", paramLabel = "VERSION", defaultValue = "", description = "Its version.")
     String version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @ParentCommand
     Sirenctl sirenctl;

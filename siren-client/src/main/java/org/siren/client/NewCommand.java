@@ -21,6 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"  sirenctl new web0 web && machinectl start web0"})
 final class NewCommand implements Callable<Integer> {
 
+    /** Chains deeper than this get the advice to flatten. */
+    static final int DEEP = 64;
+
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the new container (a valid machine name).")
     String name;
 
@@ -35,11 +38,17 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int layers;
         try (SirenBus siren = sirenctl.connect()) {
             siren.newContainer(name, base);
+            layers = ((java.util.List<?>) siren.imageProperties(name).get("Layers")).size();
         }
         spec.commandLine().getOut().println("Created container " + name + " on " + base + ". Start it with:"
                 + System.lineSeparator() + "  machinectl start " + name);
+        if (layers > DEEP) {
+            spec.commandLine().getErr().println("Note: " + name + " has " + layers + " layers; every lookup of a"
+                    + " file passes through them. 'sirenctl flatten " + base + " NEW' makes one layer of them.");
+        }
         return 0;
     }
 }

@@ -130,6 +130,11 @@ public final class SirenBus implements AutoCloseable {
         return connection;
     }
 
+    public void rename(String name, String newName) {
+        call(MANAGER_IFACE, BusNames.MANAGER_PATH, "RenameImage", "ssa{sv}", true, name, newName,
+                Map.<String, Variant<?>>of());
+    }
+
     public void removeImage(String name) {
         call(MANAGER_IFACE, BusNames.MANAGER_PATH, "RemoveImage", "sa{sv}", true, name, Map.<String, Variant<?>>of());
     }

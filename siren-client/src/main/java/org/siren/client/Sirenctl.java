@@ -24,6 +24,7 @@ import picocli.CommandLine.HelpCommand;
             ListCommand.class,
             InspectCommand.class,
             RemoveCommand.class,
+            RenameCommand.class,
             ImportCommand.class,
             ExportCommand.class,
             FlattenCommand.class,

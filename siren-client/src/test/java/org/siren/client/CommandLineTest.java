@@ -27,7 +27,8 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"new", "list", "inspect", "rm", "doctor", "completion"})
+    @ValueSource(strings = {"build", "new", "list", "inspect", "rm", "rename", "import", "export", "flatten", "df",
+        "prune", "jobs", "logs", "cancel", "doctor", "completion"})
     void everyCommandHasHelp(String command) {
         Run r = run(command, "--help");
         assertEquals(0, r.exit(), r.err());

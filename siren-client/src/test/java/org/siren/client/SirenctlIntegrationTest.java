@@ -141,6 +141,30 @@ class SirenctlIntegrationTest {
     }
 
     @Test
+    void renameMovesAContainerWithItsFilesAndMountAndFollowsTheDependentsRule() throws Exception {
+        assertEquals(0, allowed.run("new", "before", "base").exit());
+        Files.writeString(siren.store.merged("before").resolve("kept"), "state");
+
+        Processes.Result r = allowed.run("rename", "before", "after");
+
+        assertEquals(0, r.exit(), r.all());
+        assertEquals("state", Files.readString(siren.store.merged("after").resolve("kept")));
+        assertFalse(Files.exists(siren.store.merged("before")), "the old mount point is gone");
+        assertFalse(Files.exists(layer("before")));
+        assertFalse(Files.exists(siren.store.units.unitsOf(ImageName.parse("before")).mountUnitFile()));
+        assertEquals("container", siren.store.store.get(ImageName.parse("after")).kind().wireName());
+
+        assertEquals(0, allowed.run("new", "on-after", "after").exit());
+        Processes.Result busy = allowed.run("rename", "after", "elsewhere");
+        assertEquals(ClientException.BUSY, busy.exit(), busy.all());
+        assertTrue(busy.stderr().contains("image after is the base of on-after"), busy.stderr());
+
+        Processes.Result taken = allowed.run("rename", "on-after", "base");
+        assertEquals(ClientException.INVALID_INPUT, taken.exit(), taken.all());
+        assertTrue(Files.exists(siren.store.merged("on-after").resolve("kept")));
+    }
+
+    @Test
     void anUnreachableBusIsOneClearLine() {
         SirenctlRunner nowhere = new SirenctlRunner("unix:path=/nonexistent/socket", TestUsers.ALLOWED);
         Processes.Result r = nowhere.run("list");

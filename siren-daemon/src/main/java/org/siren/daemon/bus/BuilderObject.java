@@ -195,6 +195,18 @@ public final class BuilderObject implements Builder1 {
         });
     }
 
+    @Override
+    public DBusPath RenameImage(String name, String newName, Map<String, Variant<?>> options) {
+        return ErrorMapping.reply("RenameImage", () -> {
+            ImageName from = ImageName.parse(name);
+            ImageName to = ImageName.parse(newName);
+            Options.of("RenameImage", options, Set.of());
+            authorizer.authorize(Callers.current(), Action.MANAGE);
+            images.rename(from, to);
+            return new DBusPath(ObjectPaths.imagePath(to.value()));
+        });
+    }
+
     private static ImageEntry entry(ImageMetadata meta) {
         return new ImageEntry(meta.name().value(), meta.version(), meta.base().map(ImageName::value).orElse(""),
                 meta.kind().wireName(), new DBusPath(ObjectPaths.imagePath(meta.name().value())));

@@ -200,6 +200,31 @@ public final class ImageStore {
         aliases.removeDangling();
     }
 
+    /**
+     * Renames an image's layer, workdir and metadata. The caller has checked that nothing is built on
+     * it and that its units are down. Metadata goes last: a crash before it leaves the old metadata
+     * without a layer (removed at start) and the layer as a plain base under its new name.
+     */
+    public void rename(ImageName from, ImageName to) {
+        ImageMetadata meta = get(from);
+        ImageMetadata renamed = new ImageMetadata(to, meta.kind(), meta.version(), meta.base(), meta.created(),
+                meta.inputs());
+        try {
+            Files.move(layout.layer(from), layout.layer(to), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.deleteTree(layout.workDir(to));
+            Files.createDirectories(layout.workDir(to));
+            AtomicFiles.deleteTree(layout.workDir(from));
+            if (Files.exists(layout.metadataFile(from))) {
+                MetadataFile.write(layout.metadataFile(to), renamed);
+                AtomicFiles.delete(layout.metadataFile(from));
+            }
+            aliases.removeDangling();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + layout.layer(from) + " to " + layout.layer(to) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Staging directories ({@code .#*}) in the layer root: leftovers of interrupted work. */
     public List<Path> stagingLeftovers() {
         List<Path> leftovers = new ArrayList<>();

@@ -92,6 +92,35 @@ public final class ImageService {
         }
     }
 
+    /**
+     * Renames an image. Refused while other images are built on it (their overlays name its layer) or
+     * a machine of that name runs; its units are taken down and made again under the new name.
+     */
+    public ImageMetadata rename(ImageName from, ImageName to) {
+        try (ImageLocks.Held held = locks.lock(from, to)) {
+            ImageMetadata meta = store.get(from);
+            refuseTaken(to);
+            store.requireNoDependents(from, "their layers are mounted over its path; remove {them} first");
+            refuseRunning(from);
+            if (locks.inUse(from)) {
+                throw new SirenException(Reason.IMAGE_BUSY, "image " + from + " is in use by a running job;"
+                        + " wait for it to finish ('sirenctl jobs')");
+            }
+            if (meta.isMounted()) {
+                units.uninstall(from);
+            }
+            store.rename(from, to);
+            ImageMetadata renamed = store.get(to);
+            if (renamed.isMounted()) {
+                units.install(renamed);
+            }
+            LOG.info("renamed {} to {}", from, to);
+            events.removed(from);
+            events.added(to);
+            return renamed;
+        }
+    }
+
     private void refuseTaken(ImageName name) {
         StoreLayout layout = store.layout();
         if (Files.exists(layout.layer(name), LinkOption.NOFOLLOW_LINKS) || Files.exists(layout.metadataFile(name))) {
