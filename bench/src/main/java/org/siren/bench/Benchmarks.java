@@ -28,7 +28,12 @@ public final class Benchmarks {
     private static final Path CACHE = Path.of("/var/cache/siren-bench");
     private static final String DOCKER = "/usr/bin/docker";
     private static final String DOCKER_BASE = "siren-bench-debian";
+    /** The flags of packaging/sirend.in and sirenctl.in, so that what is measured is what is installed. */
     private static final List<String> JVM = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Xss512k");
+    private static final List<String> DAEMON_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+            "-XX:ReservedCodeCacheSize=16m", "-Xms8m", "-Xmx256m", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=20",
+            "-XX:MaxMetaspaceSize=64m");
+    private Path clientArchive;
 
     private final boolean quick;
     private final Report report = new Report();
@@ -61,6 +66,9 @@ public final class Benchmarks {
         dir = Files.createTempDirectory(Path.of("/var/tmp"), "siren-bench-");
         layout = TestStore.under(dir);
         Processes.check(List.of("cp", "-a", rootfs.toString(), layer("debian").toString()));
+        clientArchive = dir.resolve("sirenctl.jsa");
+        Processes.check(List.of("sh", root.resolve("packaging/make-cds-archive.sh").toString(), clientClasspath(),
+                clientArchive.toString()));
         double ready = startDaemon();
         report.absolute("daemon.ready", "sirend start to ready", ready, "ms", 1000);
         report.absolute("daemon.rss.idle", "sirend resident memory, idle", rss(), "MiB", 60);
@@ -114,6 +122,11 @@ public final class Benchmarks {
                 return t;
             });
             report.versus("new." + base, "sirenctl new on a " + size + " base", sirenNew, "cp -a", copy, "ms", 0.05);
+            double busNew = Timing.medianMillis(runs(5), () -> timeChecked(List.of("busctl", "--address=" + address,
+                    "call", "org.siren.Builder", "/org/siren/Builder", "org.siren.Builder1", "NewContainer", "ssa{sv}",
+                    "b" + counter[0]++, base, "0")));
+            report.versus("newcall." + base, "NewContainer over busctl, " + size + " base", busNew, "cp -a", copy, "ms",
+                    0.05);
         }
     }
 
@@ -220,6 +233,7 @@ public final class Benchmarks {
     private double startDaemon() throws Exception {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         argv.addAll(JVM);
+        argv.addAll(DAEMON_JVM);
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), TestDaemonMain.class.getName(), dir.toString(),
                 address));
         long start = System.nanoTime();
@@ -253,12 +267,17 @@ public final class Benchmarks {
 
     private List<String> sirenctlArgv(String... args) {
         List<String> argv = new ArrayList<>(List.of("env", "DBUS_SYSTEM_BUS_ADDRESS=" + address,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-XX:SharedArchiveFile=" + clientArchive));
         argv.addAll(JVM);
-        argv.addAll(List.of("-cp", root.resolve("siren-client/target") + "/siren-client-0.1.0-SNAPSHOT.jar:"
-                + root.resolve("siren-client/target/lib") + "/*", "org.siren.client.Sirenctl"));
+        argv.addAll(List.of("-cp", clientClasspath(), "org.siren.client.Sirenctl"));
         argv.addAll(List.of(args));
         return argv;
+    }
+
+    private String clientClasspath() {
+        return root.resolve("siren-client/target") + "/siren-client-0.1.0-SNAPSHOT.jar:" + root.resolve(
+                "siren-client/target/lib") + "/*";
     }
 
     private void sirenctl(String... args) {

@@ -38,14 +38,31 @@ public final class SirenBus implements AutoCloseable {
     }
 
     public static SirenBus connect(boolean interactive) {
+        String address = System.getenv("DBUS_SYSTEM_BUS_ADDRESS");
+        java.nio.file.Path socket = socketOf(address == null ? "unix:path=/run/dbus/system_bus_socket" : address);
+        if (socket != null && !java.nio.file.Files.exists(socket)) {
+            throw new ClientException(ClientException.UNREACHABLE, "cannot connect to the system bus"
+                    + (address == null ? "" : " at " + address) + ": " + socket + " does not exist; is dbus running?"
+                    + " ('systemctl status dbus')");
+        }
         try {
             return new SirenBus(DBusConnectionBuilder.forSystemBus().withShared(false).build(), interactive);
         } catch (DBusException | RuntimeException e) {
-            String address = System.getenv("DBUS_SYSTEM_BUS_ADDRESS");
             throw new ClientException(ClientException.UNREACHABLE, "cannot connect to the system bus"
                     + (address == null ? "" : " at " + address) + ": " + e.getMessage()
                     + "; is dbus running? ('systemctl status dbus')", e);
         }
+    }
+
+    /** The socket file of a unix:path= address (the first one listed), or null for other kinds. */
+    static java.nio.file.Path socketOf(String address) {
+        for (String part : address.split(";")[0].split(",")) {
+            String kv = part.startsWith("unix:") ? part.substring("unix:".length()) : part;
+            if (kv.startsWith("path=")) {
+                return java.nio.file.Path.of(kv.substring("path=".length()));
+            }
+        }
+        return null;
     }
 
     public List<ImageEntry> listImages() {

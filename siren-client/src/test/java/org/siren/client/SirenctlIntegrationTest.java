@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.siren.daemon.image.ImageName;
 import org.siren.testing.DaemonFixture;
+import org.siren.testing.PrivateSystemBus;
 import org.siren.testing.Processes;
+import org.siren.testing.SirenEnvironment;
 import org.siren.testing.TestUsers;
 
 /**
@@ -172,6 +174,20 @@ class SirenctlIntegrationTest {
         assertTrue(r.stderr().startsWith("sirenctl: cannot connect to the system bus at unix:path=/nonexistent/socket"),
                 r.stderr());
         assertEquals(1, r.stderr().lines().count(), r.stderr());
+    }
+
+    @Test
+    void aServiceThatIsNotRunningIsOneClearLineWithoutLibraryChatter() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "siren-empty-bus-",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        try (PrivateSystemBus empty = PrivateSystemBus.start(dir.resolve("bus"),
+                SirenEnvironment.projectRoot().resolve("systemd"))) {
+            Processes.Result r = new SirenctlRunner(empty.address(), TestUsers.ALLOWED).run("list");
+            assertEquals(ClientException.UNREACHABLE, r.exit(), r.all());
+            assertTrue(r.stderr().startsWith("sirenctl: the siren service is not running"), r.stderr());
+            assertEquals(1, r.stderr().lines().count(), "one line, nothing else: " + r.stderr());
+        }
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.siren.testing.Processes;
 
 /**
  * Runs sirenctl in its own JVM as a given user, as a person would. The test JVM's classpath is under
- * root's home, which other users cannot read, so it is copied once to a world-readable directory.
+ * root's home, which other users cannot read, so it is copied once to a world-readable directory;
+ * without the daemon's logging backend, which the installed client does not have either.
  */
 final class SirenctlRunner {
 
@@ -56,7 +57,7 @@ final class SirenctlRunner {
                 int i = 0;
                 for (String entry : System.getProperty("java.class.path").split(":")) {
                     Path source = Path.of(entry);
-                    if (!Files.exists(source)) {
+                    if (!Files.exists(source) || source.getFileName().toString().startsWith("logback-")) {
                         continue;
                     }
                     Path target = dir.resolve((i++) + "-" + source.getFileName());
