@@ -105,9 +105,6 @@ for xml in "$SRC"/dbus-interfaces/src/main/resources/org/siren/dbus/*.xml; do
 done
 install_file 0644 "$SRC/systemd/50-siren.rules" "$DESTDIR$DATADIR/doc/siren/50-siren.rules"
 install_file 0644 "$SRC/README.md" "$DESTDIR$DATADIR/doc/siren/README.md"
-if [ -z "$DESTDIR" ]; then
-    sh "$SRC/packaging/make-cds-archive.sh" "$DATADIR/siren/client/*" "$DATADIR/siren/client/sirenctl.jsa"
-fi
 mkdir -p "$DESTDIR$DATADIR/bash-completion/completions"
 java -cp "$DESTDIR$DATADIR/siren/client/*" org.siren.client.Sirenctl completion \
     > "$DESTDIR$DATADIR/bash-completion/completions/sirenctl"
@@ -124,6 +121,7 @@ if [ -d /run/systemd/system ]; then
     systemctl enable --now siren.service
     systemctl restart siren.service
     say "siren.service is $(systemctl is-active siren.service)"
+    sh "$SRC/packaging/make-cds-archive.sh" "$DATADIR/siren/client/*" "$DATADIR/siren/client/sirenctl.jsa"
 else
     say "systemd is not running as PID 1 here: start $LIBEXECDIR/sirend yourself"
 fi

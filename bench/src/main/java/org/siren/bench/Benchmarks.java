@@ -67,9 +67,9 @@ public final class Benchmarks {
         layout = TestStore.under(dir);
         Processes.check(List.of("cp", "-a", rootfs.toString(), layer("debian").toString()));
         clientArchive = dir.resolve("sirenctl.jsa");
-        Processes.check(List.of("sh", root.resolve("packaging/make-cds-archive.sh").toString(), clientClasspath(),
-                clientArchive.toString()));
         double ready = startDaemon();
+        Processes.check(List.of("sh", root.resolve("packaging/make-cds-archive.sh").toString(), clientClasspath(),
+                clientArchive.toString(), address));
         report.absolute("daemon.ready", "sirend start to ready", ready, "ms", 1000);
         report.absolute("daemon.rss.idle", "sirend resident memory, idle", rss(), "MiB", 60);
 

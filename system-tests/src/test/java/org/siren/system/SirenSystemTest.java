@@ -81,6 +81,7 @@ class SirenSystemTest {
         assertTrue(r.stdout().contains("Built debian 12."), r.stdout());
         assertTrue(r.stdout().strip().endsWith("Built nginx 12.\nStart it with: machinectl start nginx"), r.stdout());
         assertEquals(0, host.sh("systemctl is-enabled var-lib-machines-nginx.mount").exit());
+        assertEquals(0, host.sh("test -s /usr/share/siren/client/sirenctl.jsa").exit(), "sirenctl's class-data archive");
         assertEquals(0, host.sh("findmnt /var/lib/machines/nginx").exit(), "mounted by its unit");
     }
 
@@ -191,6 +192,7 @@ class SirenSystemTest {
         assertEquals(0, host.sh("dpkg -s siren | grep -q '^Status: install ok installed'").exit());
         host.await("siren.service to run again", 30_000, "systemctl is-active --quiet siren");
         assertEquals(0, host.sh("test -s /usr/share/bash-completion/completions/sirenctl").exit());
+        assertEquals(0, host.sh("test -s /usr/share/siren/client/sirenctl.jsa").exit(), "sirenctl's class-data archive");
         TestHost.Result list = host.as("alice", "sirenctl list");
         assertTrue(list.stdout().contains("nginx0"), list.all());
         assertEquals(0, host.sh("findmnt /var/lib/machines/nginx0").exit());
