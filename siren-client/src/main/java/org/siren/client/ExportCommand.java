@@ -45,12 +45,9 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
             DBusPath job = siren.exportTar(name, file.toAbsolutePath().normalize().toString(), reproducible);
-            JobFollower.Ending ending = JobRun.follow(siren, follower, job, true, out, spec.commandLine().getErr(),
+            String message = JobRun.followToSuccess(siren, follower, job, true, out, spec.commandLine().getErr(),
                     "export");
-            if (!ending.succeeded()) {
-                throw new ClientException(ClientException.FAILED, "export " + ending.result() + ": " + ending.message());
-            }
-            out.println(ending.message() + ".");
+            out.println(message + ".");
             return 0;
         }
     }

@@ -40,12 +40,9 @@ final class FlattenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
             DBusPath job = siren.flatten(name, newName);
-            JobFollower.Ending ending = JobRun.follow(siren, follower, job, false, out, spec.commandLine().getErr(),
+            String message = JobRun.followToSuccess(siren, follower, job, false, out, spec.commandLine().getErr(),
                     "flatten");
-            if (!ending.succeeded()) {
-                throw new ClientException(ClientException.FAILED, "flatten " + ending.result() + ": " + ending.message());
-            }
-            out.println(ending.message());
+            out.println(message);
             return 0;
         }
     }

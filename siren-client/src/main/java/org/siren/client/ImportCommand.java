@@ -56,12 +56,9 @@ final class ImportCommand implements Callable<Integer> {
         String path = spooled != null ? spooled.toString() : Path.of(file).toAbsolutePath().normalize().toString();
         try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
             DBusPath job = siren.importTar(path, name, version);
-            JobFollower.Ending ending = JobRun.follow(siren, follower, job, false, out, spec.commandLine().getErr(),
+            String message = JobRun.followToSuccess(siren, follower, job, false, out, spec.commandLine().getErr(),
                     "import");
-            if (!ending.succeeded()) {
-                throw new ClientException(ClientException.FAILED, "import " + ending.result() + ": " + ending.message());
-            }
-            out.println(ending.message() + ". Build on it with FROM " + name + ", or: sirenctl new CONTAINER " + name);
+            out.println(message + ". Build on it with FROM " + name + ", or: sirenctl new CONTAINER " + name);
             return 0;
         } finally {
             if (spooled != null) {

@@ -22,6 +22,19 @@ final class JobRun {
         return ending;
     }
 
+    /**
+     * Follows a job to its end and returns its message; a job that did not succeed becomes an error
+     * ("import failed: ...").
+     */
+    static String followToSuccess(SirenBus siren, JobFollower follower, DBusPath job, boolean quiet, PrintWriter out,
+            PrintWriter err, String what) {
+        JobFollower.Ending ending = follow(siren, follower, job, quiet, out, err, what);
+        if (!ending.succeeded()) {
+            throw new ClientException(ClientException.FAILED, what + " " + ending.result() + ": " + ending.message());
+        }
+        return ending.message();
+    }
+
     static String id(DBusPath job) {
         return job.getPath().substring(job.getPath().lastIndexOf('/') + 1);
     }

@@ -128,10 +128,7 @@ public final class BuilderObject implements Builder1 {
         return ErrorMapping.reply("ImportTar", () -> {
             ImageName image = ImageName.parse(name);
             Options parsed = Options.of("ImportTar", options, Set.of(VERSION));
-            Caller caller = Callers.current();
-            authorizer.authorize(caller, Action.IMPORT);
-            Job job = transfers.startImport(credentials.of(caller), path, image, parsed.text(VERSION));
-            return new DBusPath(ObjectPaths.jobPath(job.id()));
+            return startJob(Action.IMPORT, who -> transfers.startImport(who, path, image, parsed.text(VERSION)));
         });
     }
 
@@ -140,10 +137,7 @@ public final class BuilderObject implements Builder1 {
         return ErrorMapping.reply("ExportTar", () -> {
             ImageName image = ImageName.parse(name);
             Options parsed = Options.of("ExportTar", options, Set.of(REPRODUCIBLE));
-            Caller caller = Callers.current();
-            authorizer.authorize(caller, Action.EXPORT);
-            Job job = transfers.startExport(credentials.of(caller), image, path, parsed.flag(REPRODUCIBLE));
-            return new DBusPath(ObjectPaths.jobPath(job.id()));
+            return startJob(Action.EXPORT, who -> transfers.startExport(who, image, path, parsed.flag(REPRODUCIBLE)));
         });
     }
 
@@ -153,11 +147,16 @@ public final class BuilderObject implements Builder1 {
             ImageName source = ImageName.parse(name);
             ImageName target = ImageName.parse(newName);
             Options.of("Flatten", options, Set.of());
-            Caller caller = Callers.current();
-            authorizer.authorize(caller, Action.MANAGE);
-            Job job = transfers.startFlatten(credentials.of(caller).uid(), source, target);
-            return new DBusPath(ObjectPaths.jobPath(job.id()));
+            return startJob(Action.MANAGE, who -> transfers.startFlatten(who.uid(), source, target));
         });
+    }
+
+    /** Authorizes the caller for {@code action}, then starts a job with the caller's credentials. */
+    private DBusPath startJob(Action action, java.util.function.Function<Credentials, Job> start) {
+        Caller caller = Callers.current();
+        authorizer.authorize(caller, action);
+        Job job = start.apply(credentials.of(caller));
+        return new DBusPath(ObjectPaths.jobPath(job.id()));
     }
 
     @Override
