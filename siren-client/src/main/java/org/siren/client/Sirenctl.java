@@ -1,6 +1,11 @@
 package org.siren.client;
 
 import java.io.PrintWriter;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,25 +22,6 @@ import picocli.CommandLine.HelpCommand;
             "and systemd units that siren writes mount it at /var/lib/machines/NAME, so",
             "'machinectl start NAME' works with no siren process running. polkit decides",
             "who may change images (actions org.siren.*).",
-        },
-        subcommands = {
-            BuildCommand.class,
-            NewCommand.class,
-            ListCommand.class,
-            InspectCommand.class,
-            RemoveCommand.class,
-            RenameCommand.class,
-            ImportCommand.class,
-            ExportCommand.class,
-            FlattenCommand.class,
-            DfCommand.class,
-            PruneCommand.class,
-            JobsCommand.class,
-            LogsCommand.class,
-            CancelCommand.class,
-            DoctorCommand.class,
-            CompletionCommand.class,
-            HelpCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -72,9 +58,55 @@ public final class Sirenctl implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * Every command, by each of its names and aliases, in the order --help lists them. Building
+     * picocli's model of a command costs reflection, which is most of sirenctl's start-up beyond the
+     * JVM's own; so only the command asked for is built (CommandLineTest keeps this table in line
+     * with the commands' annotations).
+     */
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("build", BuildCommand::new);
+        commands.put("new", NewCommand::new);
+        commands.put("list", ListCommand::new);
+        commands.put("ls", ListCommand::new);
+        commands.put("inspect", InspectCommand::new);
+        commands.put("show", InspectCommand::new);
+        commands.put("rm", RemoveCommand::new);
+        commands.put("remove", RemoveCommand::new);
+        commands.put("rename", RenameCommand::new);
+        commands.put("import", ImportCommand::new);
+        commands.put("export", ExportCommand::new);
+        commands.put("flatten", FlattenCommand::new);
+        commands.put("df", DfCommand::new);
+        commands.put("prune", PruneCommand::new);
+        commands.put("jobs", JobsCommand::new);
+        commands.put("logs", LogsCommand::new);
+        commands.put("cancel", CancelCommand::new);
+        commands.put("doctor", DoctorCommand::new);
+        commands.put("completion", CompletionCommand::new);
+        commands.put("help", HelpCommand::new);
+        return commands;
+    }
+
     /** Runs sirenctl with the given output streams and returns its exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Sirenctl());
+        String asked = firstCommandWord(args);
+        boolean one = asked != null && COMMANDS.containsKey(asked) && !asked.equals("help") && !asked.equals("completion");
+        if (one) {
+            cli.addSubcommand(COMMANDS.get(asked).get());
+        } else {
+            Set<Class<?>> added = new HashSet<>();
+            for (Supplier<Object> command : COMMANDS.values()) {
+                Object instance = command.get();
+                if (added.add(instance.getClass())) {
+                    cli.addSubcommand(instance);
+                }
+            }
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -86,6 +118,16 @@ public final class Sirenctl implements Runnable {
             return ClientException.FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** The first argument that is not an option of sirenctl itself (which all take no value). */
+    static String firstCommandWord(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return null;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

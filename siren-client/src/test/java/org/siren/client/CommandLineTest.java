@@ -46,6 +46,34 @@ class CommandLineTest {
     }
 
     @Test
+    void theTableOfCommandsMatchesTheirAnnotations() {
+        java.util.Map<String, Class<?>> declared = new java.util.HashMap<>();
+        for (java.util.function.Supplier<Object> command : Sirenctl.COMMANDS.values()) {
+            Class<?> type = command.get().getClass();
+            picocli.CommandLine.Command annotation = type.getAnnotation(picocli.CommandLine.Command.class);
+            declared.put(annotation.name(), type);
+            for (String alias : annotation.aliases()) {
+                declared.put(alias, type);
+            }
+        }
+        assertEquals(declared.keySet(), Sirenctl.COMMANDS.keySet());
+        Sirenctl.COMMANDS.forEach((name, command) -> assertEquals(declared.get(name), command.get().getClass(), name));
+    }
+
+    @Test
+    void optionsBeforeTheCommandAreSkipped() {
+        assertEquals("new", Sirenctl.firstCommandWord(new String[] {"--no-ask-password", "new", "a", "b"}));
+        assertEquals(null, Sirenctl.firstCommandWord(new String[] {"--help"}));
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorThatListsTheCommands() {
+        Run r = run("nonsense");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("Unmatched argument"), r.err());
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         Run r = run();
         assertEquals(2, r.exit());
