@@ -95,10 +95,31 @@ public final class Benchmarks {
                 "build", "--no-cache", "--network=host", "-q", "-t", "siren-bench-build", context.toString())));
         report.versus("build.fresh", "fresh build {RUN, copy, RUN}", freshSiren, "docker build --no-cache", freshDocker,
                 "ms", 0.5);
+        double freshCall = Timing.medianMillis(runs(5), () -> buildOverBus(context));
+        report.versus("buildcall.fresh", "the same, Build over busctl (no client JVM)", freshCall,
+                "docker build --no-cache", freshDocker, "ms", 0.5);
         double cachedSiren = Timing.medianMillis(runs(5), () -> timeChecked(sirenctlArgv("build", context.toString())));
         double cachedDocker = Timing.medianMillis(runs(5), () -> timeChecked(List.of("env", "DOCKER_BUILDKIT=0", DOCKER,
                 "build", "--network=host", "-q", "-t", "siren-bench-build", context.toString())));
         report.versus("build.cached", "unchanged rebuild", cachedSiren, "docker build (cached)", cachedDocker, "ms", 1.5);
+    }
+
+    /** Build (no-cache) with busctl, then polls the job's State until it ends; the daemon's side of a build. */
+    private long buildOverBus(Path context) {
+        long start = System.nanoTime();
+        String job = Processes.check(List.of("busctl", "--address=" + address, "call", "org.siren.Builder",
+                "/org/siren/Builder", "org.siren.Builder1", "Build", "ssa{sv}", context.toString(), "build.sh", "1",
+                "no-cache", "b", "true")).trim().replaceAll("^o \"|\"$", "");
+        while (true) {
+            String state = Processes.check(List.of("busctl", "--address=" + address, "get-property",
+                    "org.siren.Builder", job, "org.siren.Job1", "State")).trim();
+            if (!state.equals("s \"running\"")) {
+                if (!state.equals("s \"succeeded\"")) {
+                    throw new IllegalStateException("the build over busctl ended " + state);
+                }
+                return System.nanoTime() - start;
+            }
+        }
     }
 
     private void containers() throws Exception {
