@@ -1,6 +1,5 @@
 package org.siren.daemon.build;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.siren.daemon.SirenException;
 import org.siren.daemon.SirenException.Reason;
 import org.siren.daemon.auth.Credentials;
+import org.siren.daemon.system.Streams;
 
 /**
  * Reads the caller's files with the caller's own rights: a helper process (cat, tar) runs as the
@@ -128,11 +128,7 @@ public final class CallerFiles {
 
     private static String drain(InputStream in) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = in.readNBytes(64 * 1024);
-            out.write(chunk);
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return out.toString(StandardCharsets.UTF_8);
+            return Streams.headThenDiscard(in, 64 * 1024);
         } catch (IOException e) {
             return "(its error output could not be read: " + e.getMessage() + ")";
         }

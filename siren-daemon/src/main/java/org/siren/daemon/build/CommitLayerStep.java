@@ -85,10 +85,7 @@ public final class CommitLayerStep {
             throw new SirenException(Reason.INVALID_ARGS, "image " + name + " cannot be built FROM itself");
         }
         store.requireNoDependents(name, REBUILD_ADVICE);
-        if (Files.exists(store.layout().machinedStateFile(name))) {
-            throw new SirenException(Reason.IMAGE_BUSY, "machine " + name + " is running: stop it first with"
-                    + " 'machinectl poweroff " + name + "', then build again");
-        }
+        store.requireNotRunning(name, ", then build again");
     }
 
     static Path replacedPath(StoreLayout layout, ImageName name, BuildStaging staging) {

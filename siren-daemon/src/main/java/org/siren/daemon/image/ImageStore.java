@@ -158,6 +158,17 @@ public final class ImageStore {
     }
 
     /**
+     * Refuses while machined has a machine of this name running; {@code afterwards} follows the
+     * advice to stop it ("" or ", then build again").
+     */
+    public void requireNotRunning(ImageName name, String afterwards) {
+        if (Files.exists(layout.machinedStateFile(name))) {
+            throw new SirenException(Reason.IMAGE_BUSY, "machine " + name + " is running: stop it first with"
+                    + " 'machinectl poweroff " + name + "'" + afterwards);
+        }
+    }
+
+    /**
      * Records the metadata of a new image, then creates its empty upper layer and overlay workdir. The
      * metadata comes first: a crash in between leaves metadata without a layer, which recovery removes,
      * rather than an empty directory that would pass for a hand-made base.

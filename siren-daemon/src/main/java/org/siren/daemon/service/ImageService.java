@@ -78,11 +78,8 @@ public final class ImageService {
         try (ImageLocks.Held held = locks.lock(name)) {
             ImageMetadata meta = store.get(name);
             store.requireNoDependents(name, "remove {them} first");
-            refuseRunning(name);
-            if (locks.inUse(name)) {
-                throw new SirenException(Reason.IMAGE_BUSY, "image " + name + " is in use by a running build;"
-                        + " wait for it to finish ('sirenctl jobs')");
-            }
+            store.requireNotRunning(name, "");
+            refuseInUse(name);
             if (meta.isMounted() || Files.exists(units.unitsOf(name).mountUnitFile())) {
                 units.uninstall(name);
             }
@@ -101,11 +98,8 @@ public final class ImageService {
             ImageMetadata meta = store.get(from);
             refuseTaken(to);
             store.requireNoDependents(from, "their layers are mounted over its path; remove {them} first");
-            refuseRunning(from);
-            if (locks.inUse(from)) {
-                throw new SirenException(Reason.IMAGE_BUSY, "image " + from + " is in use by a running job;"
-                        + " wait for it to finish ('sirenctl jobs')");
-            }
+            store.requireNotRunning(from, "");
+            refuseInUse(from);
             if (meta.isMounted()) {
                 units.uninstall(from);
             }
@@ -140,10 +134,11 @@ public final class ImageService {
         }
     }
 
-    private void refuseRunning(ImageName name) {
-        if (Files.exists(store.layout().machinedStateFile(name))) {
-            throw new SirenException(Reason.IMAGE_BUSY, "machine " + name + " is running: stop it first with"
-                    + " 'machinectl poweroff " + name + "'");
+    /** A build, export or flatten reading the image's layers holds it (ImageLocks.use). */
+    private void refuseInUse(ImageName name) {
+        if (locks.inUse(name)) {
+            throw new SirenException(Reason.IMAGE_BUSY, "image " + name + " is in use by a running job;"
+                    + " wait for it to finish ('sirenctl jobs')");
         }
     }
 

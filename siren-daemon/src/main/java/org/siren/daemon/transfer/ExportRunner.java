@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.siren.daemon.image.ImageMetadata;
 import org.siren.daemon.image.ImageStore;
 import org.siren.daemon.image.StoreLayout;
 import org.siren.daemon.job.Job;
+import org.siren.daemon.system.Streams;
 
 /**
  * Writes an image's merged view as a tarball. The daemon reads the layers through a read-only
@@ -126,9 +126,7 @@ public final class ExportRunner {
 
     private static String drain(InputStream in) {
         try {
-            byte[] head = in.readNBytes(16 * 1024);
-            in.transferTo(OutputStream.nullOutputStream());
-            return new String(head, StandardCharsets.UTF_8);
+            return Streams.headThenDiscard(in, 16 * 1024);
         } catch (IOException e) {
             return "";
         }
