@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.freedesktop.dbus.DBusPath;
+import org.siren.client.bus.ObjectPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,8 +65,9 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String context = dir.toAbsolutePath().normalize().toString();
         String script = file == null ? "build.sh" : file.toAbsolutePath().normalize().toString();
-        try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
-            DBusPath job = siren.build(context, script, noCache);
+        try (SirenBus siren = sirenctl.connect()) {
+            JobFollower follower = JobFollower.subscribe(siren);
+            ObjectPath job = siren.build(context, script, noCache);
             if (detach) {
                 out.println("Started build job " + JobRun.id(job) + ". Follow it with: sirenctl logs " + JobRun.id(job));
                 return 0;

@@ -27,17 +27,17 @@ final class DfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Object[]> usage;
+        List<List<?>> usage;
         try (SirenBus siren = sirenctl.connect()) {
             usage = siren.diskUsage();
         }
         PrintWriter out = spec.commandLine().getOut();
         Table table = new Table("NAME", "KIND", "OWN", "CHAIN");
         long total = 0;
-        for (Object[] row : usage) {
-            long own = ((Number) row[2]).longValue();
+        for (List<?> row : usage) {
+            long own = ((Number) row.get(2)).longValue();
             total += own;
-            table.add((String) row[0], (String) row[1], Sizes.human(own), Sizes.human(((Number) row[3]).longValue()));
+            table.add((String) row.get(0), (String) row.get(1), Sizes.human(own), Sizes.human(((Number) row.get(3)).longValue()));
         }
         table.print(out);
         out.println();

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.freedesktop.dbus.DBusPath;
+import org.siren.client.bus.ObjectPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,8 +43,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
-            DBusPath job = siren.exportTar(name, file.toAbsolutePath().normalize().toString(), reproducible);
+        try (SirenBus siren = sirenctl.connect()) {
+            JobFollower follower = JobFollower.subscribe(siren);
+            ObjectPath job = siren.exportTar(name, file.toAbsolutePath().normalize().toString(), reproducible);
             String message = JobRun.followToSuccess(siren, follower, job, true, out, spec.commandLine().getErr(),
                     "export");
             out.println(message + ".");

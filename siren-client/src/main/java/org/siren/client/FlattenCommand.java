@@ -3,7 +3,7 @@ package org.siren.client;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import org.freedesktop.dbus.DBusPath;
+import org.siren.client.bus.ObjectPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -38,8 +38,9 @@ final class FlattenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
-            DBusPath job = siren.flatten(name, newName);
+        try (SirenBus siren = sirenctl.connect()) {
+            JobFollower follower = JobFollower.subscribe(siren);
+            ObjectPath job = siren.flatten(name, newName);
             String message = JobRun.followToSuccess(siren, follower, job, false, out, spec.commandLine().getErr(),
                     "flatten");
             out.println(message);

@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 
-import org.freedesktop.dbus.DBusPath;
+import org.siren.client.bus.ObjectPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,8 +54,9 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path spooled = file.equals("-") ? spoolStandardInput() : null;
         String path = spooled != null ? spooled.toString() : Path.of(file).toAbsolutePath().normalize().toString();
-        try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
-            DBusPath job = siren.importTar(path, name, version);
+        try (SirenBus siren = sirenctl.connect()) {
+            JobFollower follower = JobFollower.subscribe(siren);
+            ObjectPath job = siren.importTar(path, name, version);
             String message = JobRun.followToSuccess(siren, follower, job, false, out, spec.commandLine().getErr(),
                     "import");
             out.println(message + ". Build on it with FROM " + name + ", or: sirenctl new CONTAINER " + name);

@@ -1,30 +1,38 @@
 package org.siren.client;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-import org.freedesktop.dbus.DBusPath;
-import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.interfaces.DBus;
-import org.freedesktop.dbus.messages.DBusSignal;
+import org.siren.client.bus.BusConnection;
+import org.siren.client.bus.Message;
+import org.siren.client.bus.ObjectPath;
 import org.siren.dbus.BusNames;
-import org.siren.dbus.Job1;
 
 /**
  * Follows a job's signals. It subscribes before the job exists (so nothing is missed between the
  * Build reply and the first signal), keeps every job's signals in arrival order, and renders those of
- * the one job it is told to follow. It also watches the service's bus name, so that a daemon that
- * dies mid-job ends the wait with an error instead of a hang.
+ * the one job it is told to follow. It also watches the service's bus name and the connection, so
+ * that a daemon or a bus that dies mid-job ends the wait with an error instead of a hang.
  */
-final class JobFollower implements AutoCloseable {
+final class JobFollower implements BusConnection.Listener {
+
+    private static final String JOB_IFACE = "org.siren.Job1";
+    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(25);
+    private static final String JOB_SIGNALS = "type='signal',sender='" + BusNames.SERVICE + "',interface='"
+            + JOB_IFACE + "'";
+    private static final String SERVICE_OWNER = "type='signal',sender='org.freedesktop.DBus',"
+            + "interface='org.freedesktop.DBus',member='NameOwnerChanged',arg0='" + BusNames.SERVICE + "'";
 
     private final SirenBus bus;
-    private final BlockingQueue<DBusSignal> events = new LinkedBlockingQueue<>();
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+    /** A signal heard, or the connection lost. */
+    private record Event(Message signal, IOException lost) {
+    }
 
     private JobFollower(SirenBus bus) {
         this.bus = bus;
@@ -32,21 +40,25 @@ final class JobFollower implements AutoCloseable {
 
     static JobFollower subscribe(SirenBus bus) {
         JobFollower follower = new JobFollower(bus);
-        follower.listen();
+        BusConnection connection = bus.connection();
+        connection.addListener(follower);
+        try {
+            connection.addMatch(JOB_SIGNALS, SUBSCRIBE_TIMEOUT);
+            connection.addMatch(SERVICE_OWNER, SUBSCRIBE_TIMEOUT);
+        } catch (IOException e) {
+            throw new ClientException(ClientException.FAILED, "cannot subscribe to the job's signals: " + e.getMessage(), e);
+        }
         return follower;
     }
 
-    private void listen() {
-        var connection = bus.connection();
-        try {
-            subscriptions.add(connection.addSigHandler(Job1.Log.class, events::add));
-            subscriptions.add(connection.addSigHandler(Job1.StepStarted.class, events::add));
-            subscriptions.add(connection.addSigHandler(Job1.Finished.class, events::add));
-            subscriptions.add(connection.addSigHandler(DBus.NameOwnerChanged.class, events::add));
-        } catch (DBusException e) {
-            close();
-            throw new ClientException(ClientException.FAILED, "cannot subscribe to the job's signals: " + e.getMessage(), e);
-        }
+    @Override
+    public void signal(Message signal) {
+        events.add(new Event(signal, null));
+    }
+
+    @Override
+    public void disconnected(IOException why) {
+        events.add(new Event(null, why));
     }
 
     /** How a followed job ended. */
@@ -60,61 +72,68 @@ final class JobFollower implements AutoCloseable {
      * Prints the job's output (from line {@code skip} on) and steps until it finishes. With {@code quiet},
      * prints nothing.
      */
-    Ending follow(DBusPath job, long skip, boolean quiet, PrintWriter out) {
-        String path = job.getPath();
+    Ending follow(ObjectPath job, long skip, boolean quiet, PrintWriter out) {
         while (true) {
-            DBusSignal signal;
-            try {
-                signal = next();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ClientException(ClientException.FAILED, "interrupted", e);
+            Event event = next();
+            if (event.lost() != null) {
+                throw new ClientException(ClientException.UNREACHABLE, "lost the system bus while job "
+                        + job.lastElement() + " ran (" + event.lost().getMessage() + "); see 'sirenctl jobs'");
             }
-            if (signal instanceof DBus.NameOwnerChanged owner) {
-                if (owner.name.equals(BusNames.SERVICE) && owner.newOwner.isEmpty()) {
+            Message signal = event.signal();
+            if (signal.isSignal("org.freedesktop.DBus", "NameOwnerChanged")) {
+                if (serviceStopped(signal)) {
                     throw new ClientException(ClientException.UNREACHABLE, "the siren service stopped while job "
-                            + path.substring(path.lastIndexOf('/') + 1) + " ran; its next start removes what the job"
-                            + " left. See 'journalctl -u siren'");
+                            + job.lastElement() + " ran; its next start removes what the job left. See 'journalctl"
+                            + " -u siren'");
                 }
                 continue;
             }
-            if (!path.equals(signal.getPath())) {
+            if (!job.value().equals(signal.path())) {
                 continue;
             }
-            if (signal instanceof Job1.Log log) {
-                if (!quiet && log.getIndex().longValue() >= skip) {
-                    out.println(log.getLine());
-                }
-            } else if (signal instanceof Job1.StepStarted step) {
-                if (!quiet) {
-                    out.println("Step " + step.getNumber() + "/" + step.getTotal() + " : " + step.getText());
-                }
-            } else if (signal instanceof Job1.Finished finished) {
-                return new Ending(finished.getResult(), finished.getMessage());
+            Ending ending = render(signal, skip, quiet, out);
+            if (ending != null) {
+                return ending;
             }
         }
     }
 
+    private static boolean serviceStopped(Message owner) {
+        return owner.body().size() == 3 && BusNames.SERVICE.equals(owner.body().get(0))
+                && "".equals(owner.body().get(2));
+    }
+
+    /** Prints one of the job's signals; the ending when it is Finished. */
+    private static Ending render(Message signal, long skip, boolean quiet, PrintWriter out) {
+        var body = signal.body();
+        if (signal.isSignal(JOB_IFACE, "Log") && signal.signature().equals("ts")) {
+            if (!quiet && (Long) body.get(0) >= skip) {
+                out.println(body.get(1));
+            }
+        } else if (signal.isSignal(JOB_IFACE, "StepStarted") && signal.signature().equals("uus")) {
+            if (!quiet) {
+                out.println("Step " + body.get(0) + "/" + body.get(1) + " : " + body.get(2));
+            }
+        } else if (signal.isSignal(JOB_IFACE, "Finished") && signal.signature().equals("ss")) {
+            return new Ending((String) body.get(0), (String) body.get(1));
+        }
+        return null;
+    }
+
     /** The job's state when it already finished before anything could be heard of it. */
-    Ending endingIfFinished(DBusPath job) {
+    Ending endingIfFinished(ObjectPath job) {
         Map<String, Object> props = bus.jobProperties(job);
         String state = String.valueOf(props.get("State"));
         return state.equals("running") ? null : new Ending(String.valueOf(props.get("Result")),
                 String.valueOf(props.get("Message")));
     }
 
-    private DBusSignal next() throws InterruptedException {
-        return events.take();
-    }
-
-    @Override
-    public void close() {
-        for (AutoCloseable subscription : subscriptions) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // The connection is closed right after; nothing more to release.
-            }
+    private Event next() {
+        try {
+            return events.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException(ClientException.FAILED, "interrupted", e);
         }
     }
 }

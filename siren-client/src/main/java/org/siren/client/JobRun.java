@@ -3,7 +3,7 @@ package org.siren.client;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.freedesktop.dbus.DBusPath;
+import org.siren.client.bus.ObjectPath;
 
 /** Follows a job this sirenctl started, to its end; Ctrl-C cancels it meanwhile. */
 final class JobRun {
@@ -11,7 +11,7 @@ final class JobRun {
     private JobRun() {
     }
 
-    static JobFollower.Ending follow(SirenBus siren, JobFollower follower, DBusPath job, boolean quiet, PrintWriter out,
+    static JobFollower.Ending follow(SirenBus siren, JobFollower follower, ObjectPath job, boolean quiet, PrintWriter out,
             PrintWriter err, String what) {
         AtomicBoolean finished = new AtomicBoolean();
         Thread cancelOnInterrupt = new Thread(() -> cancel(siren, job, finished, err, what));
@@ -26,7 +26,7 @@ final class JobRun {
      * Follows a job to its end and returns its message; a job that did not succeed becomes an error
      * ("import failed: ...").
      */
-    static String followToSuccess(SirenBus siren, JobFollower follower, DBusPath job, boolean quiet, PrintWriter out,
+    static String followToSuccess(SirenBus siren, JobFollower follower, ObjectPath job, boolean quiet, PrintWriter out,
             PrintWriter err, String what) {
         JobFollower.Ending ending = follow(siren, follower, job, quiet, out, err, what);
         if (!ending.succeeded()) {
@@ -35,11 +35,11 @@ final class JobRun {
         return ending.message();
     }
 
-    static String id(DBusPath job) {
-        return job.getPath().substring(job.getPath().lastIndexOf('/') + 1);
+    static String id(ObjectPath job) {
+        return job.lastElement();
     }
 
-    private static void cancel(SirenBus siren, DBusPath job, AtomicBoolean finished, PrintWriter err, String what) {
+    private static void cancel(SirenBus siren, ObjectPath job, AtomicBoolean finished, PrintWriter err, String what) {
         if (finished.get()) {
             return;
         }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.siren.dbus.JobEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -23,15 +22,15 @@ final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<JobEntry> jobs;
+        List<JobSummary> jobs;
         try (SirenBus siren = sirenctl.connect()) {
             jobs = siren.listJobs();
         }
         PrintWriter out = spec.commandLine().getOut();
         Table table = new Table("ID", "KIND", "IMAGE", "STATE", "UID");
-        for (JobEntry job : jobs) {
-            table.add(job.getId().toString(), job.getKind(), job.getImage().isEmpty() ? "-" : job.getImage(),
-                    job.getState(), job.getStartedByUid().toString());
+        for (JobSummary job : jobs) {
+            table.add(Long.toString(job.id()), job.kind(), job.image().isEmpty() ? "-" : job.image(), job.state(),
+                    Long.toString(job.startedByUid()));
         }
         table.print(out);
         out.println();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.siren.dbus.ImageEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
@@ -30,7 +29,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ImageEntry> images;
+        List<ImageSummary> images;
         try (SirenBus siren = sirenctl.connect()) {
             images = siren.listImages();
         }
@@ -40,8 +39,8 @@ final class ListCommand implements Callable<Integer> {
             return 0;
         }
         Table table = new Table("NAME", "KIND", "VERSION", "BASE");
-        for (ImageEntry image : images) {
-            table.add(image.getName(), image.getKind(), dash(image.getVersion()), dash(image.getBase()));
+        for (ImageSummary image : images) {
+            table.add(image.name(), image.kind(), dash(image.version()), dash(image.base()));
         }
         table.print(out);
         out.println();
@@ -49,13 +48,13 @@ final class ListCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> asMap(ImageEntry image) {
+    private static Map<String, Object> asMap(ImageSummary image) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", image.getName());
-        map.put("kind", image.getKind());
-        map.put("version", image.getVersion());
-        map.put("base", image.getBase());
-        map.put("object", image.getObjectPath().getPath());
+        map.put("name", image.name());
+        map.put("kind", image.kind());
+        map.put("version", image.version());
+        map.put("base", image.base());
+        map.put("object", image.object().value());
         return map;
     }
 

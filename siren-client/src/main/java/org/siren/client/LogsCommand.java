@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.freedesktop.dbus.DBusPath;
+import org.siren.client.bus.ObjectPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,8 +31,9 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SirenBus siren = sirenctl.connect(); JobFollower follower = JobFollower.subscribe(siren)) {
-            DBusPath job = siren.getJob(id);
+        try (SirenBus siren = sirenctl.connect()) {
+            JobFollower follower = JobFollower.subscribe(siren);
+            ObjectPath job = siren.getJob(id);
             List<String> past = siren.jobOutput(job, 0);
             past.forEach(out::println);
             JobFollower.Ending ending = follower.endingIfFinished(job);

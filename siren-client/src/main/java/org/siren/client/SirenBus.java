@@ -1,21 +1,16 @@
 package org.siren.client;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.freedesktop.dbus.DBusPath;
-import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
-import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.messages.Message;
-import org.freedesktop.dbus.messages.MethodCall;
-import org.freedesktop.dbus.types.UInt32;
-import org.freedesktop.dbus.types.UInt64;
-import org.freedesktop.dbus.types.Variant;
+import org.siren.client.bus.BusAddress;
+import org.siren.client.bus.BusConnection;
+import org.siren.client.bus.Message;
+import org.siren.client.bus.ObjectPath;
+import org.siren.client.bus.Variant;
 import org.siren.dbus.BusNames;
-import org.siren.dbus.ImageEntry;
-import org.siren.dbus.JobEntry;
 
 /**
  * sirenctl's connection to org.siren.Builder on the system bus ($DBUS_SYSTEM_BUS_ADDRESS if set).
@@ -25,183 +20,166 @@ public final class SirenBus implements AutoCloseable {
 
     private static final String MANAGER_IFACE = "org.siren.Builder1";
     private static final String JOB_IFACE = "org.siren.Job1";
-    private static final long TIMEOUT_MS = 25_000;
-    private static final long INTERACTIVE_TIMEOUT_MS = 300_000;
+    private static final String PROPERTIES_IFACE = "org.freedesktop.DBus.Properties";
+    private static final Duration TIMEOUT = Duration.ofSeconds(25);
+    private static final Duration INTERACTIVE_TIMEOUT = Duration.ofMinutes(5);
 
-    private final DBusConnection connection;
+    private final BusConnection connection;
     private final boolean interactive;
     private TerminalAgent agent;
 
-    private SirenBus(DBusConnection connection, boolean interactive) {
+    private SirenBus(BusConnection connection, boolean interactive) {
         this.connection = connection;
         this.interactive = interactive;
     }
 
     public static SirenBus connect(boolean interactive) {
-        String address = System.getenv("DBUS_SYSTEM_BUS_ADDRESS");
-        java.nio.file.Path socket = socketOf(address == null ? "unix:path=/run/dbus/system_bus_socket" : address);
-        if (socket != null && !java.nio.file.Files.exists(socket)) {
-            throw new ClientException(ClientException.UNREACHABLE, "cannot connect to the system bus"
-                    + (address == null ? "" : " at " + address) + ": " + socket + " does not exist; is dbus running?"
-                    + " ('systemctl status dbus')");
+        String address = BusAddress.systemBus();
+        java.nio.file.Path socket;
+        try {
+            socket = BusAddress.socketOf(address);
+        } catch (IllegalArgumentException e) {
+            throw new ClientException(ClientException.UNREACHABLE, "cannot connect to the system bus: "
+                    + e.getMessage(), e);
+        }
+        if (!java.nio.file.Files.exists(socket)) {
+            throw new ClientException(ClientException.UNREACHABLE, "cannot connect to the system bus at " + address
+                    + ": " + socket + " does not exist; is dbus running? ('systemctl status dbus')");
         }
         try {
-            return new SirenBus(DBusConnectionBuilder.forSystemBus().withShared(false).build(), interactive);
-        } catch (DBusException | RuntimeException e) {
-            throw new ClientException(ClientException.UNREACHABLE, "cannot connect to the system bus"
-                    + (address == null ? "" : " at " + address) + ": " + e.getMessage()
-                    + "; is dbus running? ('systemctl status dbus')", e);
+            return new SirenBus(BusConnection.open(address), interactive);
+        } catch (IOException e) {
+            throw new ClientException(ClientException.UNREACHABLE, "cannot connect to the system bus at " + address
+                    + ": " + e.getMessage() + "; is dbus running? ('systemctl status dbus')", e);
         }
     }
 
-    /** The socket file of a unix:path= address (the first one listed), or null for other kinds. */
-    static java.nio.file.Path socketOf(String address) {
-        for (String part : address.split(";")[0].split(",")) {
-            String kv = part.startsWith("unix:") ? part.substring("unix:".length()) : part;
-            if (kv.startsWith("path=")) {
-                return java.nio.file.Path.of(kv.substring("path=".length()));
-            }
-        }
-        return null;
+    public List<ImageSummary> listImages() {
+        return ReplyValues.rows(manager("ListImages", "", false)).stream().map(ImageSummary::of).toList();
     }
 
-    public List<ImageEntry> listImages() {
-        Object[] reply = call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ListImages", "", false);
-        return ReplyValues.imageEntries(reply[0]);
-    }
-
-    public DBusPath getImage(String name) {
-        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "GetImage", "s", false, name)[0];
+    public ObjectPath getImage(String name) {
+        return (ObjectPath) manager("GetImage", "s", false, name);
     }
 
     public Map<String, Object> imageProperties(String name) {
-        DBusPath path = getImage(name);
-        Object[] reply = call("org.freedesktop.DBus.Properties", path.getPath(), "GetAll", "s", false, "org.siren.Image1");
-        return ReplyValues.properties(reply[0]);
+        return properties(getImage(name), "org.siren.Image1");
     }
 
-    public DBusPath newContainer(String name, String base) {
-        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "NewContainer", "ssa{sv}", true, name, base,
-                Map.<String, Variant<?>>of())[0];
+    public ObjectPath newContainer(String name, String base) {
+        return (ObjectPath) manager("NewContainer", "ssa{sv}", true, name, base, Map.of());
     }
 
-    public DBusPath build(String contextDir, String buildFile, boolean noCache) {
-        Map<String, Variant<?>> options = noCache ? Map.of("no-cache", new Variant<>(true)) : Map.of();
-        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "Build", "ssa{sv}", true, contextDir, buildFile,
-                options)[0];
+    public ObjectPath build(String contextDir, String buildFile, boolean noCache) {
+        Map<String, Variant> options = noCache ? Map.of("no-cache", Variant.of(true)) : Map.of();
+        return (ObjectPath) manager("Build", "ssa{sv}", true, contextDir, buildFile, options);
     }
 
-    public DBusPath importTar(String path, String name, String version) {
-        Map<String, Variant<?>> options = version.isEmpty() ? Map.of() : Map.of("version", new Variant<>(version));
-        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ImportTar", "ssa{sv}", true, path, name,
-                options)[0];
+    public ObjectPath importTar(String path, String name, String version) {
+        Map<String, Variant> options = version.isEmpty() ? Map.of() : Map.of("version", Variant.of(version));
+        return (ObjectPath) manager("ImportTar", "ssa{sv}", true, path, name, options);
     }
 
-    public DBusPath exportTar(String name, String path, boolean reproducible) {
-        Map<String, Variant<?>> options = reproducible ? Map.of("reproducible", new Variant<>(true)) : Map.of();
-        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ExportTar", "ssa{sv}", true, name, path,
-                options)[0];
+    public ObjectPath exportTar(String name, String path, boolean reproducible) {
+        Map<String, Variant> options = reproducible ? Map.of("reproducible", Variant.of(true)) : Map.of();
+        return (ObjectPath) manager("ExportTar", "ssa{sv}", true, name, path, options);
     }
 
-    public DBusPath flatten(String name, String newName) {
-        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "Flatten", "ssa{sv}", true, name, newName,
-                Map.<String, Variant<?>>of())[0];
+    public ObjectPath flatten(String name, String newName) {
+        return (ObjectPath) manager("Flatten", "ssa{sv}", true, name, newName, Map.of());
     }
 
     /** Path and reason of each thing pruned. */
     public List<String[]> prune(boolean dryRun) {
-        Map<String, Variant<?>> options = dryRun ? Map.of("dry-run", new Variant<>(true)) : Map.of();
-        Object[] reply = call(MANAGER_IFACE, BusNames.MANAGER_PATH, "Prune", "a{sv}", true, options);
-        return ReplyValues.rows(reply[0]).stream().map(f -> new String[] {(String) f[0], (String) f[1]}).toList();
+        Map<String, Variant> options = dryRun ? Map.of("dry-run", Variant.of(true)) : Map.of();
+        return ReplyValues.rows(manager("Prune", "a{sv}", true, options)).stream()
+                .map(f -> new String[] {(String) f.get(0), (String) f.get(1)}).toList();
     }
 
     /** Name, kind, own bytes, chain bytes of each image. */
-    public List<Object[]> diskUsage() {
-        return ReplyValues.rows(call(MANAGER_IFACE, BusNames.MANAGER_PATH, "DiskUsage", "", false)[0]);
+    public List<List<?>> diskUsage() {
+        return ReplyValues.rows(manager("DiskUsage", "", false));
     }
 
-    public List<JobEntry> listJobs() {
-        Object[] reply = call(MANAGER_IFACE, BusNames.MANAGER_PATH, "ListJobs", "", false);
-        return ReplyValues.jobEntries(reply[0]);
+    public List<JobSummary> listJobs() {
+        return ReplyValues.rows(manager("ListJobs", "", false)).stream().map(JobSummary::of).toList();
     }
 
-    public DBusPath getJob(long id) {
-        return (DBusPath) call(MANAGER_IFACE, BusNames.MANAGER_PATH, "GetJob", "u", false, new UInt32(id))[0];
+    public ObjectPath getJob(long id) {
+        return (ObjectPath) manager("GetJob", "u", false, id);
     }
 
-    public void cancelJob(DBusPath job) {
-        call(JOB_IFACE, job.getPath(), "Cancel", "", true);
+    public void cancelJob(ObjectPath job) {
+        call(BusNames.SERVICE, job, JOB_IFACE, "Cancel", "", true);
     }
 
-    public List<String> jobOutput(DBusPath job, long from) {
-        Object[] reply = call(JOB_IFACE, job.getPath(), "GetOutput", "t", false, new UInt64(from));
-        return ReplyValues.strings(reply[0]);
+    public List<String> jobOutput(ObjectPath job, long from) {
+        return ReplyValues.strings(call(BusNames.SERVICE, job, JOB_IFACE, "GetOutput", "t", false, from)[0]);
     }
 
-    public Map<String, Object> jobProperties(DBusPath job) {
-        Object[] reply = call("org.freedesktop.DBus.Properties", job.getPath(), "GetAll", "s", false, JOB_IFACE);
-        return ReplyValues.properties(reply[0]);
+    public Map<String, Object> jobProperties(ObjectPath job) {
+        return properties(job, JOB_IFACE);
     }
 
-    public DBusConnection connection() {
+    public BusConnection connection() {
         return connection;
     }
 
     public void rename(String name, String newName) {
-        call(MANAGER_IFACE, BusNames.MANAGER_PATH, "RenameImage", "ssa{sv}", true, name, newName,
-                Map.<String, Variant<?>>of());
+        manager("RenameImage", "ssa{sv}", true, name, newName, Map.of());
     }
 
     public void removeImage(String name) {
-        call(MANAGER_IFACE, BusNames.MANAGER_PATH, "RemoveImage", "sa{sv}", true, name, Map.<String, Variant<?>>of());
+        manager("RemoveImage", "sa{sv}", true, name, Map.of());
     }
 
     /** Whether a bus name has an owner (or can be activated); for doctor. */
     public boolean hasOwnerOrActivatable(String busName) {
-        Object[] owned = raw("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner",
-                "s", (byte) 0, TIMEOUT_MS, busName);
+        ObjectPath bus = new ObjectPath("/org/freedesktop/DBus");
+        Object[] owned = call("org.freedesktop.DBus", bus, "org.freedesktop.DBus", "NameHasOwner", "s", false,
+                busName);
         if (Boolean.TRUE.equals(owned[0])) {
             return true;
         }
-        Object[] activatable = raw("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                "ListActivatableNames", "", (byte) 0, TIMEOUT_MS);
-        return activatable[0] instanceof Object[] names && List.of(names).contains(busName)
-                || activatable[0] instanceof List<?> list && list.contains(busName);
+        Object[] activatable = call("org.freedesktop.DBus", bus, "org.freedesktop.DBus", "ListActivatableNames", "",
+                false);
+        return ReplyValues.strings(activatable[0]).contains(busName);
     }
 
-    private Object[] call(String iface, String path, String member, String signature, boolean changing,
-            Object... args) {
+    private Map<String, Object> properties(ObjectPath object, String iface) {
+        return ReplyValues.properties(call(BusNames.SERVICE, object, PROPERTIES_IFACE, "GetAll", "s", false, iface)[0]);
+    }
+
+    /** A method of the manager object; its one return value. */
+    private Object manager(String member, String signature, boolean changing, Object... args) {
+        Object[] reply = call(BusNames.SERVICE, new ObjectPath(BusNames.MANAGER_PATH), MANAGER_IFACE, member,
+                signature, changing, args);
+        return reply.length == 0 ? null : reply[0];
+    }
+
+    /**
+     * Calls a method and returns the reply's values. A changing call may start a polkit agent on
+     * the terminal first, and may then wait as long as the user takes to type a password.
+     */
+    private Object[] call(String destination, ObjectPath path, String iface, String member, String signature,
+            boolean changing, Object... args) {
         if (changing && agent == null) {
             agent = TerminalAgent.startIfUseful(interactive);
         }
-        byte flags = changing && interactive ? BusNames.ALLOW_INTERACTIVE_AUTHORIZATION : 0;
-        long timeout = changing && interactive ? INTERACTIVE_TIMEOUT_MS : TIMEOUT_MS;
-        return raw(BusNames.SERVICE, path, iface, member, signature, flags, timeout, args);
-    }
-
-    private Object[] raw(String destination, String path, String iface, String member, String signature, byte flags,
-            long timeout, Object... args) {
+        boolean mayAsk = changing && interactive;
+        int flags = mayAsk ? Message.ALLOW_INTERACTIVE_AUTHORIZATION : 0;
+        Message reply;
         try {
-            MethodCall call = connection.getMessageFactory().createMethodCall(destination, path, iface, member, flags,
-                    signature.isEmpty() ? null : signature, args);
-            connection.sendMessage(call);
-            Message reply = call.getReply(timeout);
-            if (reply == null) {
-                throw new ClientException(ClientException.UNREACHABLE, destination + " did not answer " + member
-                        + " within " + timeout / 1000 + " s; see 'journalctl -u siren'");
-            }
-            if (reply instanceof org.freedesktop.dbus.messages.Error error) {
-                throw ErrorReplies.toClientException(error.getName(), firstString(error.getParameters()));
-            }
-            Object[] values = reply.getParameters();
-            return values == null ? new Object[0] : values;
-        } catch (DBusException e) {
-            throw new ClientException(ClientException.FAILED, member + " failed: " + e.getMessage(), e);
+            reply = connection.call(Message.methodCall(destination, path.value(), iface, member, flags, signature,
+                    List.of(args)), mayAsk ? INTERACTIVE_TIMEOUT : TIMEOUT);
+        } catch (IOException e) {
+            throw new ClientException(ClientException.UNREACHABLE, member + " failed: " + e.getMessage()
+                    + "; see 'journalctl -u siren'", e);
         }
-    }
-
-    private static String firstString(Object[] params) {
-        return params != null && params.length > 0 ? String.valueOf(params[0]) : "";
+        if (reply.type() == Message.Type.ERROR) {
+            throw ErrorReplies.toClientException(reply.errorName(), reply.errorMessage());
+        }
+        return reply.body().toArray();
     }
 
     @Override

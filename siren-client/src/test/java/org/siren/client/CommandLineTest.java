@@ -119,14 +119,6 @@ class CommandLineTest {
     }
 
     @Test
-    void theSocketOfABusAddressIsFound() {
-        assertEquals(java.nio.file.Path.of("/run/dbus/system_bus_socket"),
-                SirenBus.socketOf("unix:path=/run/dbus/system_bus_socket"));
-        assertEquals(java.nio.file.Path.of("/tmp/s"), SirenBus.socketOf("unix:guid=abc,path=/tmp/s;tcp:host=x"));
-        assertEquals(null, SirenBus.socketOf("unix:abstract=/tmp/dbus-x"));
-    }
-
-    @Test
     void sizesAreHumane() {
         assertEquals("512 B", Sizes.human(512));
         assertEquals("1.5 KiB", Sizes.human(1536));
