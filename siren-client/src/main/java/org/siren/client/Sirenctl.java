@@ -2,10 +2,8 @@ package org.siren.client;
 
 import java.io.PrintWriter;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,47 +59,48 @@ public final class Sirenctl implements Runnable {
     /**
      * Every command, by each of its names and aliases, in the order --help lists them. Building
      * picocli's model of a command costs reflection, which is most of sirenctl's start-up beyond the
-     * JVM's own; so only the command asked for is built (CommandLineTest keeps this table in line
-     * with the commands' annotations).
+     * JVM's own; so only the command asked for is built, and only its class is loaded
+     * (CommandLineTest keeps this list in line with the commands' annotations).
      */
-    static final Map<String, Supplier<Object>> COMMANDS = commands();
+    static final List<String> COMMANDS = List.of("build", "new", "list", "ls", "inspect", "show", "rm", "remove",
+            "rename", "import", "export", "flatten", "df", "prune", "jobs", "logs", "cancel", "doctor", "completion",
+            "help");
 
-    private static Map<String, Supplier<Object>> commands() {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("build", BuildCommand::new);
-        commands.put("new", NewCommand::new);
-        commands.put("list", ListCommand::new);
-        commands.put("ls", ListCommand::new);
-        commands.put("inspect", InspectCommand::new);
-        commands.put("show", InspectCommand::new);
-        commands.put("rm", RemoveCommand::new);
-        commands.put("remove", RemoveCommand::new);
-        commands.put("rename", RenameCommand::new);
-        commands.put("import", ImportCommand::new);
-        commands.put("export", ExportCommand::new);
-        commands.put("flatten", FlattenCommand::new);
-        commands.put("df", DfCommand::new);
-        commands.put("prune", PruneCommand::new);
-        commands.put("jobs", JobsCommand::new);
-        commands.put("logs", LogsCommand::new);
-        commands.put("cancel", CancelCommand::new);
-        commands.put("doctor", DoctorCommand::new);
-        commands.put("completion", CompletionCommand::new);
-        commands.put("help", HelpCommand::new);
-        return commands;
+    /** A new instance of the command of this name or alias. */
+    static Object command(String name) {
+        return switch (name) {
+            case "build" -> new BuildCommand();
+            case "new" -> new NewCommand();
+            case "list", "ls" -> new ListCommand();
+            case "inspect", "show" -> new InspectCommand();
+            case "rm", "remove" -> new RemoveCommand();
+            case "rename" -> new RenameCommand();
+            case "import" -> new ImportCommand();
+            case "export" -> new ExportCommand();
+            case "flatten" -> new FlattenCommand();
+            case "df" -> new DfCommand();
+            case "prune" -> new PruneCommand();
+            case "jobs" -> new JobsCommand();
+            case "logs" -> new LogsCommand();
+            case "cancel" -> new CancelCommand();
+            case "doctor" -> new DoctorCommand();
+            case "completion" -> new CompletionCommand();
+            case "help" -> new HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     /** Runs sirenctl with the given output streams and returns its exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Sirenctl());
         String asked = firstCommandWord(args);
-        boolean one = asked != null && COMMANDS.containsKey(asked) && !asked.equals("help") && !asked.equals("completion");
+        boolean one = asked != null && COMMANDS.contains(asked) && !asked.equals("help") && !asked.equals("completion");
         if (one) {
-            cli.addSubcommand(COMMANDS.get(asked).get());
+            cli.addSubcommand(command(asked));
         } else {
             Set<Class<?>> added = new HashSet<>();
-            for (Supplier<Object> command : COMMANDS.values()) {
-                Object instance = command.get();
+            for (String name : COMMANDS) {
+                Object instance = command(name);
                 if (added.add(instance.getClass())) {
                     cli.addSubcommand(instance);
                 }
