@@ -157,6 +157,11 @@ public final class Benchmarks {
         double busctl = Timing.medianMillis(runs(20), () -> timeChecked(List.of("busctl", "--address=" + address, "call",
                 "org.siren.Builder", "/org/siren/Builder", "org.siren.Builder1", "ListImages")));
         report.absolute("busctl.list", "busctl call ListImages", busctl, "ms", 10);
+        double jvm = Timing.medianMillis(runs(10), () -> timeChecked(jvmArgv("-version")));
+        report.absolute("floor.jvm", "floor: a bare JVM with sirenctl's flags", jvm, "ms", Double.NaN);
+        double bus = Timing.medianMillis(runs(20), () -> timeChecked(List.of("busctl", "--address=" + address, "call",
+                "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "ListNames")));
+        report.absolute("floor.busctl", "floor: busctl call ListNames (the bus alone)", bus, "ms", Double.NaN);
     }
 
     private void chainMounts() throws Exception {
@@ -287,11 +292,18 @@ public final class Benchmarks {
     }
 
     private List<String> sirenctlArgv(String... args) {
-        List<String> argv = new ArrayList<>(List.of("env", "DBUS_SYSTEM_BUS_ADDRESS=" + address,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:SharedArchiveFile=" + clientArchive));
+        List<String> argv = new ArrayList<>(List.of("env", "DBUS_SYSTEM_BUS_ADDRESS=" + address));
+        argv.addAll(jvmArgv("-XX:SharedArchiveFile=" + clientArchive, "-cp", clientClasspath(),
+                "org.siren.client.Sirenctl"));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    /** java with the flags of packaging/sirenctl.in, then these arguments. */
+    private static List<String> jvmArgv(String... args) {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1"));
         argv.addAll(JVM);
-        argv.addAll(List.of("-cp", clientClasspath(), "org.siren.client.Sirenctl"));
         argv.addAll(List.of(args));
         return argv;
     }
