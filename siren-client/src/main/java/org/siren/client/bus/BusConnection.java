@@ -58,15 +58,23 @@ public final class BusConnection implements AutoCloseable {
         }
         BusConnection connection = new BusConnection(channel, socket);
         connection.startReader();
-        Message hello = connection.call(Message.methodCall("org.freedesktop.DBus", "/org/freedesktop/DBus",
-                "org.freedesktop.DBus", "Hello", 0, "", List.of()), HELLO_TIMEOUT);
-        if (hello.type() != Message.Type.METHOD_RETURN || hello.body().isEmpty()) {
+        try {
+            connection.uniqueName = connection.hello();
+        } catch (IOException | RuntimeException e) {
             connection.close();
-            throw new IOException("the bus at " + socket + " refused Hello: " + hello.errorName() + " "
-                    + hello.errorMessage());
+            throw e;
         }
-        connection.uniqueName = (String) hello.body().get(0);
         return connection;
+    }
+
+    private String hello() throws IOException {
+        Message reply = call(Message.methodCall("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                "org.freedesktop.DBus", "Hello", 0, "", List.of()), HELLO_TIMEOUT);
+        if (reply.type() != Message.Type.METHOD_RETURN || !reply.signature().equals("s")) {
+            throw new IOException("the bus at " + socket + " refused Hello: " + reply.errorName() + " "
+                    + reply.errorMessage());
+        }
+        return (String) reply.body().get(0);
     }
 
     /** Our unique name on the bus (":1.42"). */
