@@ -12,8 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "build",
+@Command(name = "build",
         description = {
             "Build an image from DIR/build.sh, with DIR as the build context.",
             "",
@@ -35,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  sirenctl build examples/nginx && machinectl start nginx",
             "  sirenctl build -f debug.sh .",
         })
-final class BuildCommand implements Callable<Integer> {
+final class BuildCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
             description = "The build context (default: the current directory).")

@@ -8,13 +8,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "cancel",
+@Command(name = "cancel",
         description = {
             "Cancel a running build: its container is stopped and nothing of it is kept.",
             "Only whoever started it may, or whom polkit allows org.siren.manage.",
         })
-final class CancelCommand implements Callable<Integer> {
+final class CancelCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", description = "The job (see 'sirenctl jobs').")
     long id;

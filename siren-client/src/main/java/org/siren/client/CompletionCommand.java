@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "completion",
+@Command(name = "completion",
         description = {
             "Print the bash completion script of sirenctl.",
             "",
@@ -17,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "use it with bashcompinit. To try it now:",
             "  source <(sirenctl completion)",
         })
-final class CompletionCommand implements Callable<Integer> {
+final class CompletionCommand extends SubCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

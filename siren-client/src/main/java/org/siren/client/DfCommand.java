@@ -9,15 +9,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "df",
+@Command(name = "df",
         description = {
             "Show the disk space images take.",
             "",
             "OWN is what an image's own layer holds; CHAIN adds every layer under it (what a",
             "copy of the image would take). Layers are shared, so the total counts each once.",
         })
-final class DfCommand implements Callable<Integer> {
+final class DfCommand extends SubCommand implements Callable<Integer> {
 
     @ParentCommand
     Sirenctl sirenctl;

@@ -9,8 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "doctor",
+@Command(name = "doctor",
         description = {
             "Check that this system can run siren.",
             "",
@@ -18,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "filesystem of /var/lib/siren, autofs, IP forwarding, polkit and the siren",
             "service. Each problem comes with its fix. Exits 1 if any check FAILs.",
         })
-final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand extends SubCommand implements Callable<Integer> {
 
     @ParentCommand
     Sirenctl sirenctl;

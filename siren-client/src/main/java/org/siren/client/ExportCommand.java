@@ -12,8 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "export",
+@Command(name = "export",
         description = {
             "Write an image's merged view (all its layers) as a tarball.",
             "",
@@ -22,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         },
         footerHeading = "%nExample:%n",
         footer = {"  sirenctl export nginx nginx.tar.zst --reproducible"})
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The image or container.")
     String name;

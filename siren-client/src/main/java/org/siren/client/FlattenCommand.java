@@ -10,8 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "flatten",
+@Command(name = "flatten",
         description = {
             "Copy an image's layers into one standalone directory image.",
             "",
@@ -21,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
         },
         footerHeading = "%nExample:%n",
         footer = {"  sirenctl flatten nginx nginx-flat && machinectl start nginx-flat"})
-final class FlattenCommand implements Callable<Integer> {
+final class FlattenCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The image or container to flatten.")
     String name;

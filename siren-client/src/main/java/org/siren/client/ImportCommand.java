@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         },
         footerHeading = "%nExample:%n",
         footer = {"  sirenctl import rootfs.tar.zst debian --version 12 && sirenctl new web0 debian"})
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The tarball, or - to read standard input.")
     String file;
@@ -39,9 +39,6 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--version", paramLabel = "VERSION", defaultValue = "", description = "Its version.")
     String version;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
 
     @ParentCommand
     Sirenctl sirenctl;

@@ -13,8 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "inspect",
+@Command(name = "inspect",
         aliases = "show",
         description = {
             "Show an image's properties.",
@@ -22,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Its kind, version, base, layers (its own first), mount point and state, the",
             "size of its own files, and the images built on it.",
         })
-final class InspectCommand implements Callable<Integer> {
+final class InspectCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The image or container.")
     String name;

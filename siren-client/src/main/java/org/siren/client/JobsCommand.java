@@ -9,10 +9,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "jobs",
+@Command(name = "jobs",
         description = "List running builds, and finished ones for a few minutes.")
-final class JobsCommand implements Callable<Integer> {
+final class JobsCommand extends SubCommand implements Callable<Integer> {
 
     @ParentCommand
     Sirenctl sirenctl;

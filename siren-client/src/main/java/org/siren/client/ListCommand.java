@@ -12,11 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "list",
+@Command(name = "list",
         aliases = "ls",
         description = "List images, containers and bases (needs no authorization).")
-final class ListCommand implements Callable<Integer> {
+final class ListCommand extends SubCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
     boolean json;

@@ -11,13 +11,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "logs",
+@Command(name = "logs",
         description = {
             "Print a job's output from its start, and follow it until it finishes.",
             "Exits 0 if the job succeeded, 1 if it failed or was cancelled.",
         })
-final class LogsCommand implements Callable<Integer> {
+final class LogsCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", description = "The job (see 'sirenctl jobs').")
     long id;

@@ -8,8 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "new",
+@Command(name = "new",
         description = {
             "Create container NAME as an empty overlay layer over image BASE.",
             "",
@@ -19,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         },
         footerHeading = "%nExample:%n",
         footer = {"  sirenctl new web0 web && machinectl start web0"})
-final class NewCommand implements Callable<Integer> {
+final class NewCommand extends SubCommand implements Callable<Integer> {
 
     /** Chains deeper than this get the advice to flatten. */
     static final int DEEP = 64;

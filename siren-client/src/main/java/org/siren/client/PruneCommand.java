@@ -10,8 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "prune",
+@Command(name = "prune",
         description = {
             "Remove what nothing needs.",
             "",
@@ -19,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "job owns, and the overlay workdirs, units and nspawn settings of images that are",
             "gone. Never an image, a container or anything in use: remove those with rm.",
         })
-final class PruneCommand implements Callable<Integer> {
+final class PruneCommand extends SubCommand implements Callable<Integer> {
 
     @Option(names = {"-n", "--dry-run"}, description = "Only list what would be removed.")
     boolean dryRun;

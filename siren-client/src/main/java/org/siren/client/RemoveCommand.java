@@ -9,8 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "rm",
+@Command(name = "rm",
         aliases = "remove",
         description = {
             "Remove images or containers.",
@@ -18,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Their mount units are stopped, disabled and deleted, then their layer. Refused",
             "while other images are built on one, or while a machine of that name runs.",
         })
-final class RemoveCommand implements Callable<Integer> {
+final class RemoveCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "Images or containers to remove.")
     List<String> names;

@@ -8,13 +8,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(mixinStandardHelpOptions = true,
-        name = "rename",
+@Command(name = "rename",
         description = {
             "Rename an image or container, with its mount point and units.",
             "Refused while other images are built on it or a machine of that name runs.",
         })
-final class RenameCommand implements Callable<Integer> {
+final class RenameCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The image or container.")
     String name;

@@ -11,7 +11,6 @@ import picocli.CommandLine.HelpCommand;
 
 /** sirenctl: the command-line client of the siren service. */
 @Command(name = "sirenctl",
-        mixinStandardHelpOptions = true,
         versionProvider = Sirenctl.Version.class,
         description = {
             "Build and manage OS containers for systemd-nspawn and machinectl.",
@@ -37,6 +36,12 @@ public final class Sirenctl implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean helpRequested;
+
+    @CommandLine.Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean versionRequested;
 
     @CommandLine.Option(names = "--no-ask-password", scope = CommandLine.ScopeType.INHERIT,
             description = "Do not let polkit ask for a password; fail at once if not authorized.")
