@@ -26,6 +26,8 @@ public final class FakeSystemd implements Systemd {
     private final Path unitDir;
     private final Set<String> activeAutomounts = ConcurrentHashMap.newKeySet();
     private volatile int reloads;
+    /** Each unit's text as this systemd read it: at first use after a reload, as the real one loads on demand. */
+    private final Map<String, List<String>> loaded = new ConcurrentHashMap<>();
 
     public FakeSystemd(Path unitDir) {
         this.unitDir = unitDir;
@@ -38,6 +40,17 @@ public final class FakeSystemd implements Systemd {
     @Override
     public void reload() {
         reloads++;
+        loaded.clear();
+    }
+
+    @Override
+    public boolean needsReload(String unit) {
+        Path file = unitDir.resolve(unit);
+        if (!Files.exists(file)) {
+            return true;
+        }
+        List<String> seen = loaded.get(unit);
+        return seen != null && !seen.equals(read(unit));
     }
 
     @Override
@@ -129,21 +142,25 @@ public final class FakeSystemd implements Systemd {
         activeAutomounts.clear();
     }
 
+    /** A section of the unit as this systemd loaded it (a changed file is not seen until a reload). */
     private Map<String, String> section(String unit, String name) {
-        Path file = unitDir.resolve(unit);
-        try {
-            Map<String, String> values = new HashMap<>();
-            String current = "";
-            for (String line : Files.readAllLines(file)) {
-                String trimmed = line.trim();
-                if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-                    current = trimmed.substring(1, trimmed.length() - 1);
-                } else if (current.equals(name) && trimmed.contains("=") && !trimmed.startsWith("#")) {
-                    int eq = trimmed.indexOf('=');
-                    values.put(trimmed.substring(0, eq), trimmed.substring(eq + 1));
-                }
+        Map<String, String> values = new HashMap<>();
+        String current = "";
+        for (String line : loaded.computeIfAbsent(unit, this::read)) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+                current = trimmed.substring(1, trimmed.length() - 1);
+            } else if (current.equals(name) && trimmed.contains("=") && !trimmed.startsWith("#")) {
+                int eq = trimmed.indexOf('=');
+                values.put(trimmed.substring(0, eq), trimmed.substring(eq + 1));
             }
-            return values;
+        }
+        return values;
+    }
+
+    private List<String> read(String unit) {
+        try {
+            return Files.readAllLines(unitDir.resolve(unit));
         } catch (IOException e) {
             throw new UncheckedIOException("unit " + unit + " cannot be read: " + e.getMessage(), e);
         }

@@ -54,11 +54,19 @@ public final class MountUnits {
         return changed;
     }
 
-    /** Writes the units, then enables and starts them: the image is mounted (or will be on access). */
+    /**
+     * Writes the units, then enables and starts them: the image is mounted (or will be on access).
+     * systemd reloads only when it holds an older text of these units; a new image's units it loads
+     * when they are first named. (A reload costs ~140 ms on a small booted host, most of a new
+     * container's time.) The enabling symlink is read at the next boot, as with systemctl enable.
+     */
     public void install(ImageMetadata meta) {
         ImageUnits units = unitsOf(meta.name());
         write(meta);
-        systemd.reload();
+        List<String> read = automount ? List.of(units.mountUnit(), units.automountUnit()) : List.of(units.mountUnit());
+        if (read.stream().anyMatch(systemd::needsReload)) {
+            systemd.reload();
+        }
         activate(units);
     }
 

@@ -8,6 +8,13 @@ public interface Systemd {
     /** Makes systemd read changed unit files (daemon-reload). */
     void reload();
 
+    /**
+     * Whether systemd must reload before it acts on a unit as its file now says: the unit is not
+     * loaded from a file (no file, or a broken one) or its file changed since systemd read it. A unit
+     * file new to systemd needs no reload: systemd loads a unit from disk when it is first named.
+     */
+    boolean needsReload(String unit);
+
     /** Enables unit files by name, like {@code systemctl enable}. */
     void enable(List<String> units);
 

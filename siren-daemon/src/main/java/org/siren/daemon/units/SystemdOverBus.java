@@ -37,6 +37,13 @@ public final class SystemdOverBus implements Systemd {
     }
 
     @Override
+    public boolean needsReload(String unit) {
+        String unitPath = unitPath(unit);
+        return !property(unitPath, "LoadState").equals("loaded") || Boolean.TRUE.equals(property(unitPath,
+                "NeedDaemonReload"));
+    }
+
+    @Override
     public void enable(List<String> units) {
         call(ENABLE, (Object) units.toArray(String[]::new), false, true);
     }
@@ -72,18 +79,32 @@ public final class SystemdOverBus implements Systemd {
     }
 
     private String activeState(String unit) {
-        Object[] loaded = call(LOAD, unit);
-        String unitPath = ((DBusPath) loaded[0]).getPath();
-        Object[] reply = bus.call(new Method(DEST, unitPath, "org.freedesktop.DBus.Properties", "Get", "ss"),
-                CALL_TIMEOUT_MS, "org.freedesktop.systemd1.Unit", "ActiveState");
-        return String.valueOf(((Variant<?>) reply[0]).getValue());
+        return String.valueOf(property(unitPath(unit), "ActiveState"));
     }
 
+    /** The object of a unit, loaded from disk if systemd has not loaded it yet. */
+    private String unitPath(String unit) {
+        return ((DBusPath) call(LOAD, unit)[0]).getPath();
+    }
+
+    private Object property(String unitPath, String name) {
+        Object[] reply = call(new Method(DEST, unitPath, "org.freedesktop.DBus.Properties", "Get", "ss"),
+                "org.freedesktop.systemd1.Unit", name);
+        Object value = ((Variant<?>) reply[0]).getValue();
+        return value instanceof String text ? text : value;
+    }
+
+    /**
+     * Polls a unit's state while it is one of the transient ones: a mount starts in milliseconds, so
+     * the first polls come quickly, and later ones back off to every 50 ms.
+     */
     private String waitWhile(String unit, String... transient_) {
         long deadline = System.currentTimeMillis() + STATE_TIMEOUT_MS;
+        long pause = 1;
         String state = activeState(unit);
         while (List.of(transient_).contains(state) && System.currentTimeMillis() < deadline) {
-            sleep();
+            sleep(pause);
+            pause = Math.min(pause * 2, 50);
             state = activeState(unit);
         }
         return state;
@@ -98,9 +119,9 @@ public final class SystemdOverBus implements Systemd {
         }
     }
 
-    private static void sleep() {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(50);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SirenException(Reason.FAILED, "interrupted while waiting for systemd", e);

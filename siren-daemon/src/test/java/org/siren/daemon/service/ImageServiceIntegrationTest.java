@@ -61,6 +61,32 @@ class ImageServiceIntegrationTest {
     }
 
     @Test
+    void aNewContainerIsMountedWithoutADaemonReload() {
+        int reloads = siren.systemd.reloads();
+        siren.images.newContainer(name("web0"), name("base"));
+        assertEquals(reloads, siren.systemd.reloads(), "systemd loads a new unit when it is first named");
+        assertTrue(MountTable.isMountPoint(siren.merged("web0")));
+    }
+
+    @Test
+    void aUnitSystemdHoldsAnOlderTextOfIsReloadedBeforeItStarts() throws IOException {
+        siren.images.newContainer(name("web0"), name("base"));
+        ImageUnits units = siren.units.unitsOf(name("web0"));
+        String written = Files.readString(units.mountUnitFile());
+        siren.systemd.stop(units.mountUnit());
+        Files.writeString(units.mountUnitFile(), written.replace("redirect_dir=off", "redirect_dir=off,no_such_option"));
+        siren.systemd.reload();
+        assertFalse(siren.systemd.isActive(units.mountUnit()), "systemd now holds the older text");
+        int reloads = siren.systemd.reloads();
+
+        siren.units.install(siren.store.get(name("web0")));
+
+        assertEquals(reloads + 1, siren.systemd.reloads());
+        assertEquals(written, Files.readString(units.mountUnitFile()));
+        assertTrue(MountTable.isMountPoint(siren.merged("web0")), "mounted with the text just written");
+    }
+
+    @Test
     void withoutAutofsTheMountUnitIsEnabledAndNspawnSettingsAreWritten() throws IOException {
         siren.images.newContainer(name("web0"), name("base"));
         ImageUnits units = siren.units.unitsOf(name("web0"));
@@ -131,7 +157,7 @@ class ImageServiceIntegrationTest {
 
     @Test
     void aFailedMountRollsEverythingBack(@TempDir Path other) {
-        Systemd failing = new FailingStart();
+        Systemd failing = new FakeSystemdThatCannotStart();
         try (ServiceFixture broken = new ServiceFixture(other, false, failing)) {
             SirenException e = assertThrows(SirenException.class,
                     () -> broken.images.newContainer(name("web0"), name("base")));
@@ -193,9 +219,14 @@ class ImageServiceIntegrationTest {
     }
 
     /** systemd refusing to start the mount, as when the kernel refuses the overlay. */
-    private static final class FailingStart implements Systemd {
+    private static final class FakeSystemdThatCannotStart implements Systemd {
         @Override
         public void reload() {
+        }
+
+        @Override
+        public boolean needsReload(String unit) {
+            return false;
         }
 
         @Override
