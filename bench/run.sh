@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs siren's benchmarks side by side with docker build and cp -a, and prints a table and one
-# "BENCH name value unit" line per figure. Needs root, Docker and Debian's mirror (a debootstrapped
-# base, cached in /var/cache/siren-bench). Usage: sudo bench/run.sh [--quick]
+# "BENCH name value unit" line per figure: first sirend on a private bus (Benchmarks.java), then
+# siren installed in a booted systemd host (booted-host.sh). Needs root, Docker and Debian's mirror
+# (a debootstrapped base, cached in /var/cache/siren-bench). Usage: sudo bench/run.sh [--quick]
 set -eu
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ]; then
@@ -11,4 +12,7 @@ fi
 sh tools/test-deps.sh
 sh tools/start-docker.sh
 mvn -B -q -Pbench -DskipTests install
-exec java -Xss512k -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath)" org.siren.bench.Benchmarks "$@"
+java -Xss512k -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath)" org.siren.bench.Benchmarks "$@"
+runs=7
+case " $* " in *" --quick "*) runs=3 ;; esac
+exec sh bench/booted-host.sh "$runs"
