@@ -43,10 +43,11 @@ docker exec "$name" sh -c 'cd /opt/siren && { ./install.sh --no-deps && sirenctl
 
 docker exec -e RUNS="$runs" "$name" sh -c '
 set -eu
-# median of RUNS timings of a command; the command may use $i (the run number)
+# median of RUNS timings of a command, after an untimed one if given; both may use $i (the run number)
 median() {
     all=""
     for i in $(seq 1 "$RUNS"); do
+        [ -z "${2:-}" ] || eval "$2"
         s=$(date +%s%N)
         eval "$1" >/dev/null 2>&1 || { echo "booted-host: failed: $1" >&2; exit 1; }
         all="$all $(( ($(date +%s%N) - s) / 1000 ))"
@@ -54,7 +55,7 @@ median() {
     echo $all | tr " " "\n" | sort -n | awk "{v[NR]=\$1} END {printf \"%.1f\", v[int((NR+1)/2)] / 1000}"
 }
 bytes=$(du -s --block-size=1M /var/lib/siren/debian | cut -f1)
-copy=$(median "cp -a /var/lib/siren/debian /var/tmp/copy\$i")
+copy=$(median "cp -a /var/lib/siren/debian /var/tmp/copy\$i" sync)
 rm -rf /var/tmp/copy*
 new=$(median "sirenctl new n\$i debian")
 call=$(median "busctl call org.siren.Builder /org/siren/Builder org.siren.Builder1 NewContainer \"ssa{sv}\" b\$i debian 0")

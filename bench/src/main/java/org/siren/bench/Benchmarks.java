@@ -134,10 +134,13 @@ public final class Benchmarks {
         for (String base : List.of("debian", "big")) {
             long bytes = base.equals("debian") ? baseBytes : bigBytes;
             String size = String.format("%.0f MB", bytes / 1e6);
+            Processes.check(List.of("sync"));
             double sirenNew = Timing.medianMillis(runs(5), () -> timeChecked(sirenctlArgv("new", "c" + counter[0]++,
                     base)));
             double copy = Timing.medianMillis(runs(3), () -> {
                 Path target = dir.resolve("copy");
+                // Written-back first, so that cp -a is not slowed by earlier writes (the ballast above).
+                Processes.check(List.of("sync"));
                 long t = timeChecked(List.of("cp", "-a", layer(base).toString(), target.toString()));
                 Processes.check(List.of("rm", "-rf", target.toString()));
                 return t;
