@@ -1,6 +1,8 @@
 package org.siren.client;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +37,14 @@ public final class SirenBus implements AutoCloseable {
 
     public static SirenBus connect(boolean interactive) {
         String address = BusAddress.systemBus();
-        java.nio.file.Path socket;
+        Path socket;
         try {
             socket = BusAddress.socketOf(address);
         } catch (IllegalArgumentException e) {
             throw new ClientException(ClientException.UNREACHABLE, "cannot connect to the system bus: "
                     + e.getMessage(), e);
         }
-        if (!java.nio.file.Files.exists(socket)) {
+        if (!Files.exists(socket)) {
             throw new ClientException(ClientException.UNREACHABLE, "cannot connect to the system bus at " + address
                     + ": " + socket + " does not exist; is dbus running? ('systemctl status dbus')");
         }

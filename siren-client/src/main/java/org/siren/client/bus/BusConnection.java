@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BusConnection implements AutoCloseable {
 
-    private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(25);
+    /** How long the bus may take to authenticate us and answer Hello. */
+    public static final Duration SETUP_TIMEOUT = Duration.ofSeconds(25);
 
     private final SocketChannel channel;
     private final Path socket;
@@ -47,11 +48,16 @@ public final class BusConnection implements AutoCloseable {
 
     /** Connects to the bus at a D-Bus address (its first unix:path= entry). */
     public static BusConnection open(String address) throws IOException {
+        return open(address, SETUP_TIMEOUT);
+    }
+
+    /** Connects, failing if authentication or Hello take longer than {@code setupTimeout} each. */
+    public static BusConnection open(String address, Duration setupTimeout) throws IOException {
         Path socket = BusAddress.socketOf(address);
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            SaslExternal.authenticate(channel);
+            SaslExternal.authenticate(channel, setupTimeout);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -59,7 +65,7 @@ public final class BusConnection implements AutoCloseable {
         BusConnection connection = new BusConnection(channel, socket);
         connection.startReader();
         try {
-            connection.uniqueName = connection.hello();
+            connection.uniqueName = connection.hello(setupTimeout);
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;
@@ -67,9 +73,9 @@ public final class BusConnection implements AutoCloseable {
         return connection;
     }
 
-    private String hello() throws IOException {
+    private String hello(Duration timeout) throws IOException {
         Message reply = call(Message.methodCall("org.freedesktop.DBus", "/org/freedesktop/DBus",
-                "org.freedesktop.DBus", "Hello", 0, "", List.of()), HELLO_TIMEOUT);
+                "org.freedesktop.DBus", "Hello", 0, "", List.of()), timeout);
         if (reply.type() != Message.Type.METHOD_RETURN || !reply.signature().equals("s")) {
             throw new IOException("the bus at " + socket + " refused Hello: " + reply.errorName() + " "
                     + reply.errorMessage());

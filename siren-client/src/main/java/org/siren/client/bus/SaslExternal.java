@@ -2,10 +2,12 @@ package org.siren.client.bus;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The D-Bus authentication handshake with the EXTERNAL mechanism: the bus checks the uid we claim
@@ -18,7 +20,32 @@ final class SaslExternal {
     private SaslExternal() {
     }
 
-    static void authenticate(SocketChannel channel) throws IOException {
+    /** Authenticates, or fails when the bus has not answered within the timeout (the socket is then closed). */
+    static void authenticate(SocketChannel channel, Duration timeout) throws IOException {
+        Thread watchdog = new Thread(() -> closeAfter(channel, timeout), "bus-auth-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            handshake(channel);
+        } catch (AsynchronousCloseException e) {
+            throw new IOException("the bus did not answer authentication within " + timeout.toMillis() + " ms", e);
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    private static void closeAfter(SocketChannel channel, Duration timeout) {
+        try {
+            Thread.sleep(timeout.toMillis());
+            channel.close();
+        } catch (InterruptedException e) {
+            // The handshake ended in time.
+        } catch (IOException e) {
+            // Closing is how the handshake is stopped; the handshake reports the failure.
+        }
+    }
+
+    private static void handshake(SocketChannel channel) throws IOException {
         String uid = Long.toString(effectiveUid());
         StringBuilder hex = new StringBuilder();
         for (char digit : uid.toCharArray()) {

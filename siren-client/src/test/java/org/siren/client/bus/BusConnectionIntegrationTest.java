@@ -155,6 +155,15 @@ class BusConnectionIntegrationTest {
     }
 
     @Test
+    void aBusThatNeverAnswersAuthenticationIsGivenUpOn() throws Exception {
+        try (FakeBrokenBus silent = new FakeBrokenBus(dir, FakeBrokenBus.Fault.SILENT_AUTH)) {
+            IOException e = assertThrows(IOException.class,
+                    () -> BusConnection.open(silent.address(), Duration.ofMillis(300)));
+            assertTrue(e.getMessage().contains("did not answer authentication"), e.getMessage());
+        }
+    }
+
+    @Test
     void aCallWithoutReplyTimesOut() throws Exception {
         try (FakeBrokenBus broken = new FakeBrokenBus(dir, FakeBrokenBus.Fault.SILENT_AFTER_HELLO);
                 BusConnection bus = BusConnection.open(broken.address())) {

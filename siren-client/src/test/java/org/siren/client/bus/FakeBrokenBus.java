@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class FakeBrokenBus implements AutoCloseable {
 
-    enum Fault { REFUSE_AUTH, HANG_UP_AFTER_AUTH, HUGE_REPLY, GARBAGE_REPLY, SILENT_AFTER_HELLO, CALLS_THE_CLIENT }
+    enum Fault { SILENT_AUTH, REFUSE_AUTH, HANG_UP_AFTER_AUTH, HUGE_REPLY, GARBAGE_REPLY, SILENT_AFTER_HELLO, CALLS_THE_CLIENT }
 
     private final ServerSocketChannel server;
     private final Path socket;
@@ -42,6 +42,10 @@ final class FakeBrokenBus implements AutoCloseable {
     private void serve(Fault fault) {
         try (SocketChannel client = server.accept()) {
             readLine(client);
+            if (fault == Fault.SILENT_AUTH) {
+                client.read(ByteBuffer.allocate(1));
+                return;
+            }
             if (fault == Fault.REFUSE_AUTH) {
                 write(client, "REJECTED EXTERNAL\r\n".getBytes(StandardCharsets.US_ASCII));
                 readLine(client);
