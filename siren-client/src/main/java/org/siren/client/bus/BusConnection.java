@@ -160,7 +160,9 @@ public final class BusConnection implements AutoCloseable {
                     dispatch(message);
                 }
             }
-        } catch (IOException | MalformedMessageException e) {
+        } catch (IOException | RuntimeException e) {
+            // A malformed message, or a listener that failed, ends the connection like a hang-up:
+            // nothing read after it could be trusted, and no caller is left waiting.
             IOException why = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
             lose(closing ? new IOException("the connection was closed", why) : why);
         }
