@@ -90,8 +90,7 @@ public final class SystemdOverBus implements Systemd {
     private Object property(String unitPath, String name) {
         Object[] reply = call(new Method(DEST, unitPath, "org.freedesktop.DBus.Properties", "Get", "ss"),
                 "org.freedesktop.systemd1.Unit", name);
-        Object value = ((Variant<?>) reply[0]).getValue();
-        return value instanceof String text ? text : value;
+        return ((Variant<?>) reply[0]).getValue();
     }
 
     /**
