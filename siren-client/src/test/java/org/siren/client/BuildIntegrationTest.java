@@ -229,6 +229,23 @@ class BuildIntegrationTest {
     }
 
     @Test
+    void aRebuildSwapsTheLayerUnderItsMountWithoutReloadingSystemd() throws IOException {
+        Path context = BuildContexts.create(Map.of("data.txt", "one\n", "build.sh", HEAD + "FROM base\nID swapped 1\n"
+                + "cp data.txt $root/data.txt\n"));
+        assertEquals(0, allowed.run("build", context.toString()).exit());
+        Files.writeString(context.resolve("data.txt"), "two\n");
+        int reloads = siren.store.systemd.reloads();
+
+        Processes.Result again = allowed.run("build", context.toString());
+
+        assertEquals(0, again.exit(), again.all());
+        assertEquals(reloads, siren.store.systemd.reloads(), "the units' text is the same, so systemd is not reloaded");
+        assertEquals("two\n", Files.readString(siren.store.merged("swapped").resolve("data.txt")), "mounted over the new layer");
+        assertTrue(siren.store.systemd.isEnabled(siren.store.units.unitsOf(ImageName.parse("swapped")).mountUnit()));
+        assertNoLeftovers();
+    }
+
+    @Test
     void rebuildingAnImageOthersAreBuiltOnIsRefusedBeforeItsScriptRuns() throws IOException {
         Path context = BuildContexts.create(Map.of("build.sh", HEAD + "FROM base\nID shared 1\n"));
         assertEquals(0, allowed.run("build", context.toString()).exit());

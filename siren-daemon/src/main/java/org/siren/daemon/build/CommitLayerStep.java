@@ -51,7 +51,12 @@ public final class CommitLayerStep {
         Optional<ImageMetadata> previous = store.find(name);
         previous.ifPresent(old -> refuseReplacing(old, meta));
         if (previous.isPresent() && Files.exists(units.unitsOf(name).mountUnitFile())) {
-            units.uninstall(name);
+            if (meta.isMounted()) {
+                // Unmounted for the swap; the build's commit starts it again over the new layer.
+                units.stop(name);
+            } else {
+                units.uninstall(name);
+            }
         }
         try {
             MetadataFile.write(staging.root().resolve(NEW_METADATA), meta);

@@ -86,19 +86,19 @@ public final class MountUnits {
         return MountTable.isMountPoint(store.layout().mountPoint(name));
     }
 
+    /**
+     * Stops the units of an image and leaves their files and enabling as they are: it is unmounted
+     * until {@link #install} starts it again, which reloads systemd only if a file then changes.
+     */
+    public void stop(ImageName name) {
+        present(unitsOf(name)).forEach(systemd::stop);
+    }
+
     /** Stops, disables and deletes the units of an image, and removes its empty mount point. */
     public void uninstall(ImageName name) {
         ImageUnits units = unitsOf(name);
-        List<String> present = new ArrayList<>();
-        if (Files.exists(units.automountUnitFile())) {
-            present.add(units.automountUnit());
-        }
-        if (Files.exists(units.mountUnitFile())) {
-            present.add(units.mountUnit());
-        }
-        for (String unit : present) {
-            systemd.stop(unit);
-        }
+        List<String> present = present(units);
+        present.forEach(systemd::stop);
         if (!present.isEmpty()) {
             systemd.disable(present);
         }
@@ -107,6 +107,18 @@ public final class MountUnits {
         deleteOwnFile(units.nspawnSettingsFile());
         systemd.reload();
         removeEmptyMountPoint(units.mountPoint());
+    }
+
+    /** The image's units that have files, the automount first: the order to stop them in. */
+    private static List<String> present(ImageUnits units) {
+        List<String> present = new ArrayList<>();
+        if (Files.exists(units.automountUnitFile())) {
+            present.add(units.automountUnit());
+        }
+        if (Files.exists(units.mountUnitFile())) {
+            present.add(units.mountUnit());
+        }
+        return present;
     }
 
     /** Whether a file exists that siren did not write, at a place where it would write one. */
