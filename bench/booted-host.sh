@@ -26,6 +26,11 @@ trap cleanup EXIT
 mkdir -p "$work/bundle" "$work/store"
 tar --exclude=./.git --exclude=./bench --exclude=./system-tests --exclude=./siren-deb -cf - . | tar -C "$work/bundle" -xf -
 tar --numeric-owner -C "$base" -cf "$work/bundle/base.tar" .
+# The build of the first part: {RUN, copy a context file, RUN}.
+mkdir -p "$work/bundle/bench-context"
+printf 'a context file\n' > "$work/bundle/bench-context/file.txt"
+printf '%s\n' 'FROM debian' 'ID bench 1' "RUN sh -c 'echo one > /one'" 'cp file.txt $root/file.txt' \
+    "RUN sh -c 'cat /file.txt > /two'" > "$work/bundle/bench-context/build.sh"
 
 docker run -d --name "$name" --network host --hostname siren-host \
     --cap-add SYS_ADMIN --cap-add NET_ADMIN --cap-add MKNOD --cap-add SYS_PTRACE --cap-add SYS_CHROOT \
@@ -63,6 +68,9 @@ list=$(median "sirenctl list")
 listcall=$(median "busctl call org.siren.Builder /org/siren/Builder org.siren.Builder1 ListImages")
 bus=$(median "busctl call org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus ListNames")
 jvm=$(median "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xss512k -version")
+sirenctl build -q /opt/siren/bench-context >/dev/null
+fresh=$(median "sirenctl build --no-cache /opt/siren/bench-context")
+cached=$(median "sirenctl build /opt/siren/bench-context")
 reload=$(median "systemctl daemon-reload")
 ratio() { awk "BEGIN {printf \"%.3f\", $1 / $2}"; }
 echo
@@ -74,10 +82,13 @@ echo "| sirenctl new on a ${bytes} MB base | $new ms | cp -a $copy ms | $(ratio 
 echo "| NewContainer over busctl | $call ms | cp -a $copy ms | $(ratio "$call" "$copy") |"
 echo "| sirenctl list | $list ms | a bare JVM $jvm ms | $(ratio "$list" "$jvm") |"
 echo "| busctl call ListImages | $listcall ms | busctl call ListNames $bus ms | $(ratio "$listcall" "$bus") |"
+echo "| fresh build {RUN, copy, RUN} (a rebuild) | $fresh ms | - | - |"
+echo "| unchanged rebuild | $cached ms | - | - |"
 echo "| (for reference) systemctl daemon-reload | $reload ms | - | - |"
 echo
 for f in "host.new $new" "host.new.peer $copy" "host.newcall $call" "host.list $list" "host.jvm $jvm" \
-        "host.listcall $listcall" "host.busctl $bus" "host.reload $reload"; do
+        "host.listcall $listcall" "host.busctl $bus" "host.build.fresh $fresh" "host.build.cached $cached" \
+        "host.reload $reload"; do
     echo "BENCH $f ms"
 done
 '
