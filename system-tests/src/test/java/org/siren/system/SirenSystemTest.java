@@ -201,6 +201,13 @@ class SirenSystemTest {
         TestHost.Result list = host.as("alice", "sirenctl list");
         assertTrue(list.stdout().contains("nginx0"), list.all());
         assertEquals(0, host.sh("findmnt /var/lib/machines/nginx0").exit());
+
+        // A JDK upgrade (files under /usr/lib/jvm) makes the package make sirenctl's archive anew.
+        TestHost.Result triggered = host.sh("rm /usr/share/siren/client/sirenctl.jsa"
+                + " && dpkg-trigger --by-package=openjdk-17-jre-headless /usr/lib/jvm"
+                + " && dpkg --triggers-only --pending 2>&1");
+        assertEquals(0, triggered.exit(), triggered.all());
+        assertEquals(0, host.sh(CLIENT_ARCHIVE_MAPS).exit(), "sirenctl's archive made again by the trigger");
     }
 
     @Test
