@@ -8,9 +8,6 @@ import org.siren.client.bus.ObjectPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "build",
         description = {
@@ -52,12 +49,6 @@ final class BuildCommand extends SubCommand implements Callable<Integer> {
 
     @Option(names = "--no-cache", description = "Build even when nothing changed since the last build.")
     boolean noCache;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

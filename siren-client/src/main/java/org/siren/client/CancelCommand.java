@@ -4,9 +4,6 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "cancel",
         description = {
@@ -17,12 +14,6 @@ final class CancelCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", description = "The job (see 'sirenctl jobs').")
     long id;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

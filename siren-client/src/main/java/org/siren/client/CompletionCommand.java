@@ -5,8 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "completion",
         description = {
@@ -17,9 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "  source <(sirenctl completion)",
         })
 final class CompletionCommand extends SubCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "df",
         description = {
@@ -17,12 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "copy of the image would take). Layers are shared, so the total counts each once.",
         })
 final class DfCommand extends SubCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "doctor",
         description = {
@@ -18,12 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "service. Each problem comes with its fix. Exits 1 if any check FAILs.",
         })
 final class DoctorCommand extends SubCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -8,9 +8,6 @@ import org.siren.client.bus.ObjectPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export",
         description = {
@@ -32,12 +29,6 @@ final class ExportCommand extends SubCommand implements Callable<Integer> {
     @Option(names = "--reproducible",
             description = "Make the same bytes every time: sorted names, every time set to the image's creation.")
     boolean reproducible;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

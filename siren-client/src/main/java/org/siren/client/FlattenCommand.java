@@ -6,9 +6,6 @@ import java.util.concurrent.Callable;
 import org.siren.client.bus.ObjectPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "flatten",
         description = {
@@ -27,12 +24,6 @@ final class FlattenCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "NEW", description = "The name of the standalone image.")
     String newName;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -13,9 +13,6 @@ import org.siren.client.bus.ObjectPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import",
         description = {
@@ -39,12 +36,6 @@ final class ImportCommand extends SubCommand implements Callable<Integer> {
 
     @Option(names = "--version", paramLabel = "VERSION", defaultValue = "", description = "Its version.")
     String version;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

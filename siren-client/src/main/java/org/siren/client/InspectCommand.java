@@ -7,11 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "inspect",
         aliases = "show",
@@ -28,12 +25,6 @@ final class InspectCommand extends SubCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print a JSON object with the D-Bus property names.")
     boolean json;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

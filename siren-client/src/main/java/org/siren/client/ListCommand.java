@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list",
         aliases = "ls",
@@ -19,12 +16,6 @@ final class ListCommand extends SubCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
     boolean json;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

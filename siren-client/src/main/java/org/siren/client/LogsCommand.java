@@ -7,9 +7,6 @@ import java.util.concurrent.Callable;
 import org.siren.client.bus.ObjectPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "logs",
         description = {
@@ -20,12 +17,6 @@ final class LogsCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", description = "The job (see 'sirenctl jobs').")
     long id;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -3,10 +3,7 @@ package org.siren.client;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "new",
         description = {
@@ -28,12 +25,6 @@ final class NewCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "BASE", description = "Image to build it on (see 'sirenctl list').")
     String base;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -6,9 +6,6 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "prune",
         description = {
@@ -22,12 +19,6 @@ final class PruneCommand extends SubCommand implements Callable<Integer> {
 
     @Option(names = {"-n", "--dry-run"}, description = "Only list what would be removed.")
     boolean dryRun;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

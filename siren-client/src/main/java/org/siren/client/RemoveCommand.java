@@ -4,10 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rm",
         aliases = "remove",
@@ -21,12 +18,6 @@ final class RemoveCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "Images or containers to remove.")
     List<String> names;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

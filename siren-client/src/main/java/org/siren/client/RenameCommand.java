@@ -4,9 +4,6 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rename",
         description = {
@@ -20,12 +17,6 @@ final class RenameCommand extends SubCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "NEW", description = "Its new name.")
     String newName;
-
-    @ParentCommand
-    Sirenctl sirenctl;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
